@@ -1,0 +1,113 @@
+package io.sluice.migrations.connect;
+
+import io.sluice.migrations.config.DatabaseUrl;
+import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.config.Sources;
+import io.sluice.migrations.dialect.Connector;
+import io.sluice.migrations.dialect.Dialect;
+import io.sluice.migrations.dialect.Dialects;
+import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.run.GateRun;
+import io.sluice.migrations.util.Redact;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * A database behind the gate: its delegate URL and driver, resolved settings and dialect. Built
+ * from a URL and connection properties; every setting and the driver are checked here, before
+ * anything is read from or written to the database.
+ */
+public final class GatedDatabase implements Connector {
+    private final String delegateUrl;
+    private final Properties delegateProperties;
+    private final Driver driver;
+    private final Settings settings;
+    private final Dialect dialect;
+    private final boolean enabled;
+
+    private GatedDatabase(String delegateUrl, Properties delegateProperties, Driver driver, Settings settings,
+                          Dialect dialect, boolean enabled) {
+        this.delegateUrl = delegateUrl;
+        this.delegateProperties = delegateProperties;
+        this.driver = driver;
+        this.settings = settings;
+        this.dialect = dialect;
+        this.enabled = enabled;
+    }
+
+    /**
+     * @param url a {@code jdbc:sluice:} URL or the database's own
+     * @param properties {@code sluice.*} settings and the delegate's own properties (user, password)
+     */
+    public static GatedDatabase resolve(String url, Properties properties) throws SluiceException {
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        Settings settings = new Sources(parsed.parameters(), properties).resolve();
+        boolean enabled = settings.flag(Setting.ENABLED);
+        Dialect dialect = enabled ? Dialects.forUrl(parsed.delegateUrl()) : Dialects.find(parsed.delegateUrl());
+        Driver driver = DelegateDrivers.find(parsed.delegateUrl());
+        return new GatedDatabase(parsed.delegateUrl(), withoutSettings(properties), driver, settings, dialect,
+                enabled);
+    }
+
+    /** The connection properties without {@code sluice.*} keys, which the delegate never sees. */
+    public static Properties withoutSettings(Properties properties) {
+        Properties delegate = new Properties();
+        if (properties != null) {
+            for (String name : properties.stringPropertyNames()) {
+                if (!name.startsWith(Setting.PREFIX)) {
+                    delegate.setProperty(name, properties.getProperty(name));
+                }
+            }
+        }
+        return delegate;
+    }
+
+    /** Identifies the database for "one gate per database per JVM": the delegate URL without credentials. */
+    public String key() {
+        return Redact.url(delegateUrl);
+    }
+
+    /** The short name of log lines and tags; the redacted URL for a database Sluice does not support. */
+    public String name() {
+        return dialect == null ? key() : dialect.databaseName(delegateUrl);
+    }
+
+    public String delegateUrl() {
+        return delegateUrl;
+    }
+
+    public Driver driver() {
+        return driver;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** False with {@code sluice.enabled=false}: connections pass straight through. */
+    public boolean isGated() {
+        return enabled;
+    }
+
+    /** A run of the gate, even with {@code enabled=false} (an explicit {@code Sluice.migrate}). */
+    public GateRun newRun() throws SluiceException {
+        Dialect supported = dialect != null ? dialect : Dialects.forUrl(delegateUrl);
+        return new GateRun(supported, delegateUrl, this, settings);
+    }
+
+    /** The gate's connections and the application's both come from here, through the delegate driver. */
+    @Override
+    public Connection connect(String otherUrl) throws SQLException {
+        Connection connection = otherUrl == null ? driver.connect(delegateUrl, delegateProperties)
+                : driver.connect(otherUrl, new Properties());
+        if (connection == null) {
+            throw new SQLException(driver.getClass().getName() + " declined " + Redact.url(otherUrl == null
+                    ? delegateUrl : otherUrl), "08001");
+        }
+        return connection;
+    }
+}

@@ -1,0 +1,36 @@
+package io.sluice.migrations.dialect;
+
+import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.sql.SplitRules;
+
+import java.sql.SQLException;
+
+/**
+ * What differs between databases, as a few narrow hooks. Everything else (resolving, planning,
+ * history, the order of the gate's steps) is shared and lives outside the dialect classes.
+ */
+public interface Dialect {
+    /** {@code sqlite} or {@code postgresql}: the {@code db} metric tag and the name in messages. */
+    String name();
+
+    /** Whether this dialect serves a delegate URL ({@code jdbc:sqlite:…}). */
+    boolean handles(String jdbcUrl);
+
+    /**
+     * The database's short name, the {@code <stem>} of backup files, log lines and the
+     * {@code database} tag: the SQLite file name without extension, the PostgreSQL database name.
+     * Never a path or credentials.
+     */
+    String databaseName(String jdbcUrl);
+
+    SplitRules splitRules();
+
+    /** The {@code CREATE TABLE} of the history table, with this database's boolean and time types. */
+    String historyTableDdl(String table);
+
+    /**
+     * Opens the gate's session on this database. Fails (as {@link SQLException}) when the database
+     * cannot be reached or a setting does not fit this database; takes no lock yet.
+     */
+    GateSession open(String jdbcUrl, Connector connector, Settings settings) throws SQLException;
+}

@@ -1,0 +1,36 @@
+package io.sluice.migrations.dialect;
+
+import io.sluice.migrations.dialect.sqlite.SqliteDialect;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.util.Redact;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Picks the dialect for a delegate URL. */
+public final class Dialects {
+    private static final List<Dialect> ALL = Arrays.<Dialect>asList(new SqliteDialect());
+
+    private Dialects() {
+    }
+
+    public static Dialect forUrl(String delegateUrl) throws SluiceException {
+        Dialect dialect = find(delegateUrl);
+        if (dialect != null) {
+            return dialect;
+        }
+        throw new SluiceException(Problem.INVALID_SETTING, "Sluice does not support " + Redact.url(delegateUrl)
+                + "; supported URLs start with jdbc:sluice:sqlite:");
+    }
+
+    /** The dialect for a URL, or null when Sluice does not support that database. */
+    public static Dialect find(String delegateUrl) {
+        for (Dialect dialect : ALL) {
+            if (dialect.handles(delegateUrl)) {
+                return dialect;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+package io.sluice.migrations.dialect;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * The gate's hold on one database for one run: its connection, its lock and the dialect's way to
+ * back up, wrap each migration in a transaction and verify. Closing it releases the lock on every
+ * path and undoes whatever was not finished.
+ */
+public interface GateSession extends AutoCloseable {
+    /** Where the history is read and migrations run. */
+    Connection connection();
+
+    /**
+     * Takes the cross-process lock, waiting at most {@code lockTimeout}.
+     *
+     * @throws io.sluice.migrations.error.SluiceException {@code LOCK_TIMEOUT} when another holder kept it longer
+     */
+    void lock() throws SQLException;
+
+    /**
+     * Writes a verified, owner-only backup named for {@code reason} ({@code v1-to-v3},
+     * {@code manual-v3}…) and returns its path, or null when this database takes none
+     * ({@code backup=none}, in-memory databases). Also notes what {@link #verify} compares against.
+     *
+     * @throws io.sluice.migrations.error.SluiceException {@code BACKUP_FAILED} when it cannot be written or verified
+     */
+    Path backup(String reason) throws SQLException;
+
+    /** Deletes this database's oldest backups beyond {@code keep}. */
+    void pruneBackups(int keep) throws SQLException;
+
+    /** Starts one migration's unit of work; {@code transactional=false} for no-transaction scripts. */
+    void beginMigration(boolean transactional) throws SQLException;
+
+    /** Makes the migration and its history row one durable unit (or part of the run's, as the dialect says). */
+    void commitMigration() throws SQLException;
+
+    /** Undoes the migration that failed; the history row of the failure is written after this. */
+    void rollbackMigration() throws SQLException;
+
+    /**
+     * Checks the database after migrating.
+     *
+     * @param touchedTables lower-case names of the tables the applied statements mention; null when
+     *                      a Java migration ran, which may touch any table
+     * @throws io.sluice.migrations.error.SluiceException {@code VERIFY_FAILED} naming what is wrong
+     */
+    void verify(Set<String> touchedTables) throws SQLException;
+
+    /** Ends the run successfully: whatever the dialect still holds open becomes durable. */
+    void finish() throws SQLException;
+
+    /** Releases the lock and the connection; rolls back anything not finished. */
+    @Override
+    void close() throws SQLException;
+}

@@ -1,0 +1,201 @@
+package io.sluice.migrations.dialect.sqlite;
+
+import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.dialect.Connector;
+import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The gate on SQLite. The lock is the database's own write lock: {@code BEGIN IMMEDIATE} on the
+ * gate's connection, held in one transaction from backup to verify, so neither other Sluice
+ * processes nor any other writer can change the database in between, and a killed process's
+ * lock dies with its file handles. Each migration is a savepoint inside that transaction, and
+ * the whole run commits only after verify passed: a crash at any point leaves the database as it
+ * was before the run.
+ */
+final class SqliteSession implements GateSession {
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final String SAVEPOINT = "sluice_migration";
+
+    private final Settings settings;
+    private final SqliteBackup backup;
+    private final Connection connection;
+    private boolean transactionOpen;
+    private boolean migrationTransactional;
+    private Map<String, Long> rowCountsBefore = Collections.emptyMap();
+    private Path lastBackup;
+
+    SqliteSession(Connector connector, Settings settings, SqliteBackup backup) throws SQLException {
+        this.settings = settings;
+        this.backup = backup;
+        this.connection = connector.connect();
+        try {
+            waitForLocks(connection, settings);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The gate's connections wait for other processes' locks up to {@code lockTimeout}, not
+     * sqlite-jdbc's default of 3 s: a busy database is a reason to wait, not to fail.
+     */
+    static void waitForLocks(Connection connection, Settings settings) throws SQLException {
+        long millis = Math.min(Integer.MAX_VALUE, settings.duration(Setting.LOCK_TIMEOUT).toMillis());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = " + millis);
+        }
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void lock() throws SQLException {
+        try {
+            execute("BEGIN IMMEDIATE");
+            transactionOpen = true;
+        } catch (SQLException e) {
+            throw isBusy(e) ? lockTimeout(e) : e;
+        }
+    }
+
+    private SluiceException lockTimeout(SQLException cause) {
+        return new SluiceException(Problem.LOCK_TIMEOUT, "Timed out after " + settings.text(Setting.LOCK_TIMEOUT)
+                + " waiting for the database's write lock (another process is writing or migrating); "
+                + "the next connect tries again; raise " + Setting.LOCK_TIMEOUT.property() + " to wait longer", cause);
+    }
+
+    static boolean isBusy(SQLException e) {
+        int primary = e.getErrorCode() & 0xFF;
+        return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+    }
+
+    @Override
+    public Path backup(String reason) throws SQLException {
+        rowCountsBefore = SqliteChecks.rowCounts(connection);
+        lastBackup = backup == null ? null : backup.write(reason, rowCountsBefore);
+        return lastBackup;
+    }
+
+    @Override
+    public void pruneBackups(int keep) throws SQLException {
+        if (backup != null) {
+            backup.prune(keep);
+        }
+    }
+
+    @Override
+    public void beginMigration(boolean transactional) throws SQLException {
+        migrationTransactional = transactional;
+        if (transactional) {
+            execute("SAVEPOINT " + SAVEPOINT);
+        } else {
+            // No-transaction scripts run on their own; what came before them is made durable first.
+            commit();
+        }
+    }
+
+    @Override
+    public void commitMigration() throws SQLException {
+        if (migrationTransactional) {
+            execute("RELEASE " + SAVEPOINT);
+        } else {
+            lock();
+        }
+    }
+
+    @Override
+    public void rollbackMigration() throws SQLException {
+        if (migrationTransactional) {
+            execute("ROLLBACK TO " + SAVEPOINT);
+            execute("RELEASE " + SAVEPOINT);
+            return;
+        }
+        // Statements outside a transaction cannot be undone: bring back the copy taken before the run.
+        if (lastBackup == null) {
+            throw new SluiceException(Problem.MIGRATION_FAILED, "a no-transaction script failed and there is no "
+                    + "backup to restore (sluice.backup=none); the database may be partly migrated");
+        }
+        try {
+            SqliteBackup.restore(connection, lastBackup);
+        } catch (IOException e) {
+            throw new SQLException("cannot restore " + lastBackup + ": " + e.getMessage(), e);
+        }
+        lock();
+    }
+
+    @Override
+    public void verify(Set<String> touchedTables) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        String integrity = SqliteChecks.integrity(connection);
+        if (!integrity.equals("ok")) {
+            problems.add("integrity_check: " + integrity);
+        }
+        List<String> foreignKeys = SqliteChecks.foreignKeyViolations(connection);
+        if (!foreignKeys.isEmpty()) {
+            problems.add("foreign_key_check: " + String.join(", ", foreignKeys));
+        }
+        if (touchedTables != null) {
+            Map<String, Long> now = SqliteChecks.rowCounts(connection);
+            for (Map.Entry<String, Long> before : rowCountsBefore.entrySet()) {
+                String table = before.getKey();
+                Long after = now.get(table);
+                if (!touchedTables.contains(table.toLowerCase(java.util.Locale.ROOT)) && !before.getValue().equals(after)) {
+                    problems.add("table " + table + " had " + before.getValue() + " rows and has " + after
+                            + " though no migration touched it");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SluiceException(Problem.VERIFY_FAILED, String.join("; ", problems));
+        }
+    }
+
+    @Override
+    public void finish() throws SQLException {
+        commit();
+    }
+
+    private void commit() throws SQLException {
+        if (transactionOpen) {
+            execute("COMMIT");
+            transactionOpen = false;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (transactionOpen) {
+                execute("ROLLBACK");
+            }
+        } finally {
+            transactionOpen = false;
+            connection.close();
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

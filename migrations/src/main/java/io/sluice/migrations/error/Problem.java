@@ -1,0 +1,50 @@
+package io.sluice.migrations.error;
+
+/**
+ * Every way Sluice can refuse, with the SQLState an application sees. {@code 08001} means
+ * "try again later" (the next connect re-runs the gate); {@code 08004} means the gate refused
+ * and keeps refusing until the JVM restarts with a fixed migration.
+ */
+public enum Problem {
+    /** A setting is unknown, malformed or not allowed where it was given. */
+    INVALID_SETTING("22023", false),
+    /** No JDBC driver on the classpath accepts the delegate URL. */
+    NO_DRIVER("08001", true),
+    /** The database could not be reached. */
+    UNREACHABLE("08001", true),
+    /** Another process held the migration lock longer than {@code lockTimeout}. */
+    LOCK_TIMEOUT("08001", true),
+    /** A thread waited longer than {@code gateTimeout} for another thread's gate run. */
+    GATE_TIMEOUT("08001", true),
+    /** A migration file or name is malformed, or two migrations claim one version. */
+    INVALID_MIGRATION("08004", false),
+    /** An applied migration's file changed afterwards. */
+    CHECKSUM_MISMATCH("08004", false),
+    /** The database has versions this code does not know and {@code onFuture=fail}. */
+    FUTURE_VERSION("08004", false),
+    /** The backup could not be written or verified. */
+    BACKUP_FAILED("08004", false),
+    /** A migration's statement failed. */
+    MIGRATION_FAILED("08004", false),
+    /** A query of the gate's own (reading the history, counting rows) failed. */
+    DATABASE_ERROR("08004", false),
+    /** The database failed its checks after migrating. */
+    VERIFY_FAILED("08004", false);
+
+    private final String sqlState;
+    private final boolean transientFailure;
+
+    Problem(String sqlState, boolean transientFailure) {
+        this.sqlState = sqlState;
+        this.transientFailure = transientFailure;
+    }
+
+    public String sqlState() {
+        return sqlState;
+    }
+
+    /** True when the next connect should run the gate again instead of repeating the refusal. */
+    public boolean isTransient() {
+        return transientFailure;
+    }
+}

@@ -1,0 +1,124 @@
+package io.sluice.migrations.history;
+
+import io.sluice.migrations.model.AppliedMigration;
+import io.sluice.migrations.model.MigrationType;
+import io.sluice.migrations.model.Version;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The schema history table ({@code sluice_schema_history} by default). Its name was validated
+ * as a plain identifier before it reaches any SQL here. Rows are written on the gate's own
+ * connection, inside the migration's transaction, so a migration and its row commit together.
+ */
+public final class HistoryTable {
+    private static final String COLUMNS = "installed_rank, version, description, type, script, checksum, "
+            + "installed_by, installed_on, execution_time_ms, success, adopted, backup";
+
+    private final Connection connection;
+    private final String table;
+    private final String createDdl;
+
+    /**
+     * @param createDdl the dialect's {@code CREATE TABLE} for this table (boolean and time types differ)
+     */
+    public HistoryTable(Connection connection, String table, String createDdl) {
+        this.connection = connection;
+        this.table = table;
+        this.createDdl = createDdl;
+    }
+
+    public String name() {
+        return table;
+    }
+
+    public boolean exists() throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        for (String candidate : new String[] {table, table.toLowerCase(java.util.Locale.ROOT), table.toUpperCase(java.util.Locale.ROOT)}) {
+            try (ResultSet tables = metaData.getTables(null, null, candidate, new String[] {"TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public void createIfAbsent() throws SQLException {
+        if (!exists()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(createDdl);
+            }
+        }
+    }
+
+    /** Every row in rank order; empty when the table does not exist yet. */
+    public List<AppliedMigration> read() throws SQLException {
+        if (!exists()) {
+            return Collections.emptyList();
+        }
+        List<AppliedMigration> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + table + " ORDER BY installed_rank")) {
+            while (rs.next()) {
+                String version = rs.getString("version");
+                rows.add(new AppliedMigration(rs.getInt("installed_rank"),
+                        version == null ? null : Version.parse(version),
+                        rs.getString("description"),
+                        MigrationType.valueOf(rs.getString("type")),
+                        rs.getString("script"),
+                        rs.getString("checksum"),
+                        rs.getString("installed_by"),
+                        rs.getString("installed_on"),
+                        rs.getLong("execution_time_ms"),
+                        rs.getBoolean("success"),
+                        rs.getBoolean("adopted"),
+                        rs.getString("backup")));
+            }
+        }
+        return rows;
+    }
+
+    /** Appends a row; {@code installed_on} is filled by the database. */
+    public void insert(Version version, String description, MigrationType type, String script, String checksum,
+                       String installedBy, long executionTimeMs, boolean success, boolean adopted, String backup)
+            throws SQLException {
+        String sql = "INSERT INTO " + table + " (installed_rank, version, description, type, script, checksum, "
+                + "installed_by, execution_time_ms, success, adopted, backup) "
+                + "SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM " + table;
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            setNullable(insert, 1, version == null ? null : version.toString());
+            insert.setString(2, truncate(description, 200));
+            insert.setString(3, type.name());
+            insert.setString(4, truncate(script, 1000));
+            setNullable(insert, 5, checksum);
+            insert.setString(6, truncate(installedBy, 100));
+            insert.setLong(7, executionTimeMs);
+            insert.setBoolean(8, success);
+            insert.setBoolean(9, adopted);
+            setNullable(insert, 10, backup);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+}

@@ -1,0 +1,59 @@
+package io.sluice.migrations.plan;
+
+import io.sluice.migrations.model.Version;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What the gate will do: the pending migrations in the order they run, and what it noticed.
+ * Computed under the lock and executed exactly as computed.
+ */
+public final class Plan {
+    private final Version current;
+    private final List<PlannedMigration> pending;
+    private final List<Version> future;
+    private final List<String> warnings;
+
+    Plan(Version current, List<PlannedMigration> pending, List<Version> future, List<String> warnings) {
+        this.current = current;
+        this.pending = Collections.unmodifiableList(pending);
+        this.future = Collections.unmodifiableList(future);
+        this.warnings = Collections.unmodifiableList(warnings);
+    }
+
+    /** The highest applied version, or null for a database without history. */
+    public Version current() {
+        return current;
+    }
+
+    public List<PlannedMigration> pending() {
+        return pending;
+    }
+
+    /** Applied versions this code does not know, above its newest migration. */
+    public List<Version> future() {
+        return future;
+    }
+
+    /** Things worth a log line: future or missing versions, out-of-order migrations. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    /** The version after the run: the highest pending versioned migration, else the current one. */
+    public Version target() {
+        Version highest = current;
+        for (PlannedMigration planned : pending) {
+            Version version = planned.migration().version();
+            if (version != null && (highest == null || version.compareTo(highest) > 0)) {
+                highest = version;
+            }
+        }
+        return highest;
+    }
+}

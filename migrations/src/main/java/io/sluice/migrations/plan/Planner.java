@@ -1,0 +1,126 @@
+package io.sluice.migrations.plan;
+
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.model.AppliedMigration;
+import io.sluice.migrations.model.MigrationType;
+import io.sluice.migrations.model.ResolvedMigration;
+import io.sluice.migrations.model.Version;
+import io.sluice.migrations.resolve.Checksums;
+import io.sluice.migrations.sql.Splitter;
+import io.sluice.migrations.sql.SplitRules;
+import io.sluice.migrations.sql.SqlStatement;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Decides what to apply: a pure function of the history rows and the resolved migrations. Only
+ * pending scripts are split; applied ones are compared by checksum and never parsed again.
+ */
+public final class Planner {
+    private final SplitRules splitRules;
+
+    public Planner(SplitRules splitRules) {
+        this.splitRules = splitRules;
+    }
+
+    /**
+     * @param target the highest version to apply, or null for all
+     * @throws SluiceException {@code CHECKSUM_MISMATCH} when an applied script changed, {@code INVALID_MIGRATION}
+     *                         when a pending script cannot be split
+     */
+    public Plan plan(List<AppliedMigration> history, List<ResolvedMigration> resolved, Version target)
+            throws SluiceException {
+        AppliedState applied = AppliedState.of(history);
+        List<String> warnings = new ArrayList<>();
+        Map<Version, ResolvedMigration> versioned = new TreeMap<>();
+        Map<String, ResolvedMigration> repeatable = new HashMap<>();
+        for (ResolvedMigration migration : resolved) {
+            if (migration.isVersioned()) {
+                versioned.put(migration.version(), migration);
+            } else if (migration.type() == MigrationType.REPEATABLE) {
+                repeatable.put(migration.description(), migration);
+            }
+        }
+        rejectChangedScripts(applied, versioned);
+
+        List<PlannedMigration> pending = new ArrayList<>();
+        for (ResolvedMigration migration : versioned.values()) {
+            Version version = migration.version();
+            if (applied.isApplied(version) || (target != null && version.compareTo(target) > 0)) {
+                continue;
+            }
+            if (applied.current() != null && version.compareTo(applied.current()) < 0) {
+                warnings.add(migration.script() + " is older than the current version " + applied.current()
+                        + " and was never applied; applying it out of order");
+            }
+            pending.add(split(migration));
+        }
+        for (ResolvedMigration migration : repeatable.values()) {
+            AppliedMigration last = applied.lastRepeatable(migration.description());
+            if (last == null || !migration.checksum().equals(last.checksum())) {
+                pending.add(split(migration));
+            }
+        }
+        pending.sort((a, b) -> compare(a.migration(), b.migration()));
+
+        List<Version> future = new ArrayList<>();
+        Version newestKnown = versioned.isEmpty() ? null : ((TreeMap<Version, ResolvedMigration>) versioned).lastKey();
+        for (Version version : applied.versions()) {
+            if (versioned.containsKey(version)) {
+                continue;
+            }
+            if (newestKnown == null || version.compareTo(newestKnown) > 0) {
+                future.add(version);
+            } else {
+                warnings.add("version " + version + " is in the history but its migration is missing here");
+            }
+        }
+        return new Plan(applied.current(), pending, future, warnings);
+    }
+
+    private static int compare(ResolvedMigration a, ResolvedMigration b) {
+        if (a.version() != null && b.version() != null) {
+            return a.version().compareTo(b.version());
+        }
+        if (a.version() != null || b.version() != null) {
+            return a.version() != null ? -1 : 1;
+        }
+        return a.description().compareTo(b.description());
+    }
+
+    private static void rejectChangedScripts(AppliedState applied, Map<Version, ResolvedMigration> versioned)
+            throws SluiceException {
+        for (AppliedMigration row : applied.rows()) {
+            ResolvedMigration file = versioned.get(row.version());
+            if (file == null || file.checksum() == null || row.checksum() == null
+                    || !row.checksum().startsWith(Checksums.PREFIX)) {
+                continue;
+            }
+            if (!file.checksum().equals(row.checksum())) {
+                throw new SluiceException(Problem.CHECKSUM_MISMATCH, "Migration " + file.source()
+                        + " was changed after it was applied (history " + row.checksum() + ", file " + file.checksum()
+                        + "); restore the applied text and put the change in a new migration, "
+                        + "or accept it with the command-line tool's repair");
+            }
+        }
+    }
+
+    private PlannedMigration split(ResolvedMigration migration) throws SluiceException {
+        if (migration.text() == null) {
+            return new PlannedMigration(migration, Collections.<SqlStatement>emptyList(), Collections.<String>emptyList());
+        }
+        try {
+            return new PlannedMigration(migration, Splitter.split(migration.text(), splitRules),
+                    Splitter.directives(migration.text(), splitRules));
+        } catch (IllegalArgumentException e) {
+            throw new SluiceException(Problem.INVALID_MIGRATION, "Cannot read " + migration.source() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

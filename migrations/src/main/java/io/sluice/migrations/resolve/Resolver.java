@@ -1,0 +1,145 @@
+package io.sluice.migrations.resolve;
+
+import io.sluice.migrations.JavaMigration;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.model.MigrationType;
+import io.sluice.migrations.model.ResolvedMigration;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists locations into {@link ResolvedMigration}s, sorted: versioned by version, then
+ * repeatables by description. Reads each script once for its checksum; parses nothing.
+ */
+public final class Resolver {
+    private static final System.Logger LOG = System.getLogger(Resolver.class.getName());
+
+    private final ClassLoader classLoader;
+
+    public Resolver(ClassLoader classLoader) {
+        this.classLoader = classLoader != null ? classLoader : Resolver.class.getClassLoader();
+    }
+
+    /** With the thread's context class loader, as SPEC §3 asks. */
+    public static Resolver forCurrentThread() {
+        return new Resolver(Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * @param explicit whether the locations were set by the user; a missing explicit location is an error,
+     *                 a missing default one just means nothing to migrate
+     */
+    public List<ResolvedMigration> resolve(List<String> locations, boolean explicit) throws SluiceException {
+        LocationScanner scanner = new LocationScanner(classLoader);
+        List<ResolvedMigration> found = new ArrayList<>();
+        for (String text : locations) {
+            Location location = Location.parse(text);
+            List<Resource> resources;
+            try {
+                resources = scanner.scan(location);
+            } catch (IOException e) {
+                throw new SluiceException(Problem.INVALID_MIGRATION, "Cannot read location " + location + ": "
+                        + e.getMessage(), e);
+            }
+            if (resources == null) {
+                if (explicit) {
+                    throw new SluiceException(Problem.INVALID_SETTING, "sluice.locations: " + location
+                            + " does not exist; create it or correct the setting");
+                }
+                continue;
+            }
+            for (Resource resource : resources) {
+                ResolvedMigration migration = toMigration(location, resource);
+                if (migration != null) {
+                    found.add(migration);
+                }
+            }
+        }
+        List<ResolvedMigration> unique = withoutDuplicates(found);
+        unique.sort(ORDER);
+        return unique;
+    }
+
+    private ResolvedMigration toMigration(Location location, Resource resource) throws SluiceException {
+        String path = resource.relativePath;
+        if (path.endsWith(".class")) {
+            return location.isClasspath() && path.indexOf('$') < 0 ? javaMigration(location, resource) : null;
+        }
+        if (!path.endsWith(".sql")) {
+            return null;
+        }
+        MigrationName name = MigrationName.parse(resource.baseName(), false);
+        if (name == null) {
+            LOG.log(System.Logger.Level.WARNING, "Ignoring " + resource.source
+                    + ": not named V<version>__<description>.sql, R__<description>.sql or U<version>__<description>.sql");
+            return null;
+        }
+        String text;
+        try {
+            text = Checksums.normalize(resource.read());
+        } catch (IOException e) {
+            throw new SluiceException(Problem.INVALID_MIGRATION, "Cannot read " + resource.source + ": "
+                    + e.getMessage(), e);
+        }
+        return ResolvedMigration.script(name.type, name.version, name.description, path, resource.source,
+                Checksums.sha256(text), text);
+    }
+
+    private ResolvedMigration javaMigration(Location location, Resource resource) throws SluiceException {
+        MigrationName name = MigrationName.parse(resource.baseName(), true);
+        if (name == null) {
+            return null;
+        }
+        String resourceName = (location.path().isEmpty() ? "" : location.path() + "/") + resource.relativePath;
+        String className = resourceName.substring(0, resourceName.length() - ".class".length()).replace('/', '.');
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, classLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new SluiceException(Problem.INVALID_MIGRATION, "Cannot load Java migration " + className + ": " + e, e);
+        }
+        if (!JavaMigration.class.isAssignableFrom(type)) {
+            LOG.log(System.Logger.Level.WARNING, "Ignoring " + className + ": named like a migration but does not implement "
+                    + JavaMigration.class.getName());
+            return null;
+        }
+        return ResolvedMigration.java(name.version, name.description, className);
+    }
+
+    /**
+     * The same file seen twice (one folder in two class path entries) counts once, first one
+     * wins as in class loading; two different files claiming one version are an error.
+     */
+    private static List<ResolvedMigration> withoutDuplicates(List<ResolvedMigration> migrations)
+            throws SluiceException {
+        Map<String, ResolvedMigration> seen = new LinkedHashMap<>();
+        for (ResolvedMigration migration : migrations) {
+            String identity = migration.type() == MigrationType.REPEATABLE ? "R:" + migration.description()
+                    : (migration.type() == MigrationType.UNDO ? "U:" : "V:") + migration.version();
+            ResolvedMigration earlier = seen.putIfAbsent(identity, migration);
+            if (earlier != null && !earlier.source().equals(migration.source())) {
+                throw new SluiceException(Problem.INVALID_MIGRATION, "Two migrations claim "
+                        + (migration.version() != null ? "version " + migration.version() : "repeatable '" + migration.description() + "'")
+                        + ": " + earlier.source() + " and " + migration.source() + "; rename one of them");
+            }
+        }
+        return new ArrayList<>(seen.values());
+    }
+
+    static final Comparator<ResolvedMigration> ORDER = (a, b) -> {
+        if (a.version() != null && b.version() != null) {
+            int byVersion = a.version().compareTo(b.version());
+            return byVersion != 0 ? byVersion : a.type().compareTo(b.type());
+        }
+        if (a.version() != null || b.version() != null) {
+            return a.version() != null ? -1 : 1;
+        }
+        return a.description().compareTo(b.description());
+    };
+}

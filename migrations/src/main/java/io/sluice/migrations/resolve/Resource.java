@@ -1,0 +1,31 @@
+package io.sluice.migrations.resolve;
+
+import java.io.IOException;
+
+/** A file inside a location: its path relative to the location and a way to read it. */
+final class Resource {
+    interface Content {
+        byte[] read() throws IOException;
+    }
+
+    final String relativePath;
+    final String source;
+    private final Content content;
+
+    Resource(String relativePath, String source, Content content) {
+        this.relativePath = relativePath;
+        this.source = source;
+        this.content = content;
+    }
+
+    byte[] read() throws IOException {
+        return content.read();
+    }
+
+    /** The file name without folders or extension. */
+    String baseName() {
+        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+}

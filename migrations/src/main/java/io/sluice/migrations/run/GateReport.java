@@ -1,0 +1,117 @@
+package io.sluice.migrations.run;
+
+import io.sluice.migrations.model.Version;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one gate run did, step by step: returned on success, attached to every refusal. */
+public final class GateReport {
+    /** One step's outcome and time. */
+    public static final class Step {
+        private final StepOutcome outcome;
+        private final Duration duration;
+
+        Step(StepOutcome outcome, Duration duration) {
+            this.outcome = outcome;
+            this.duration = duration;
+        }
+
+        public StepOutcome outcome() {
+            return outcome;
+        }
+
+        public Duration duration() {
+            return duration;
+        }
+    }
+
+    private final String database;
+    private final String dialect;
+    private final Map<GateStep, Step> steps;
+    private final Version versionBefore;
+    private final Version versionAfter;
+    private final List<String> applied;
+    private final Path backup;
+
+    GateReport(String database, String dialect, Map<GateStep, Step> steps, Version versionBefore,
+               Version versionAfter, List<String> applied, Path backup) {
+        this.database = database;
+        this.dialect = dialect;
+        this.steps = Collections.unmodifiableMap(new EnumMap<>(steps));
+        this.versionBefore = versionBefore;
+        this.versionAfter = versionAfter;
+        this.applied = Collections.unmodifiableList(new ArrayList<>(applied));
+        this.backup = backup;
+    }
+
+    /** The database's short name (SQLite file name without extension, PostgreSQL database name). */
+    public String database() {
+        return database;
+    }
+
+    /** {@code sqlite} or {@code postgresql}. */
+    public String dialect() {
+        return dialect;
+    }
+
+    /** The steps that ran or were skipped, in order; a step missing here was not reached. */
+    public Map<GateStep, Step> steps() {
+        return steps;
+    }
+
+    /** The schema version before the run; null for a database without history. */
+    public Version versionBefore() {
+        return versionBefore;
+    }
+
+    /** The schema version after the run; null for a database without history. */
+    public Version versionAfter() {
+        return versionAfter;
+    }
+
+    /** Scripts (or Java class names) applied by this run, in order. */
+    public List<String> applied() {
+        return applied;
+    }
+
+    /** The backup taken before migrating, or null when none was taken. */
+    public Path backup() {
+        return backup;
+    }
+
+    /** One line: versions, each step's time, the backup. */
+    @Override
+    public String toString() {
+        StringBuilder line = new StringBuilder();
+        if (applied.isEmpty()) {
+            line.append("schema up to date at v").append(name(versionAfter)).append(", nothing pending");
+        } else {
+            line.append("migrated v").append(name(versionBefore)).append(" -> v").append(name(versionAfter))
+                    .append(" (").append(applied.size()).append(applied.size() == 1 ? " migration" : " migrations")
+                    .append(": ").append(String.join(", ", applied)).append(')');
+        }
+        line.append(';');
+        for (Map.Entry<GateStep, Step> step : steps.entrySet()) {
+            line.append(' ').append(step.getKey().tag()).append(' ');
+            Step value = step.getValue();
+            line.append(value.outcome() == StepOutcome.SKIPPED ? "skipped"
+                    : value.duration().toMillis() + " ms" + (value.outcome() == StepOutcome.FAILURE ? " FAILED" : ""));
+            line.append(',');
+        }
+        line.setLength(line.length() - 1);
+        if (backup != null) {
+            line.append("; backup ").append(backup);
+        }
+        return line.toString();
+    }
+
+    static String name(Version version) {
+        return version == null ? "0" : version.toString();
+    }
+}

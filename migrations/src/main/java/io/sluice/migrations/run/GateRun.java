@@ -1,0 +1,191 @@
+package io.sluice.migrations.run;
+
+import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.dialect.Connector;
+import io.sluice.migrations.dialect.Dialect;
+import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.history.HistoryTable;
+import io.sluice.migrations.model.ResolvedMigration;
+import io.sluice.migrations.model.Version;
+import io.sluice.migrations.plan.Plan;
+import io.sluice.migrations.plan.PlannedMigration;
+import io.sluice.migrations.plan.Planner;
+import io.sluice.migrations.resolve.Resolver;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+/**
+ * One run of the gate (SPEC §4), its steps top-down: lock, inspect, (nothing pending: open),
+ * backup, migrate, verify, open. Each step is timed into the {@link GateReport}; any refusal
+ * carries the report of what happened before it.
+ */
+public final class GateRun {
+    private final Dialect dialect;
+    private final String jdbcUrl;
+    private final Connector connector;
+    private final Settings settings;
+    private final GateLog log;
+
+    private final Map<GateStep, GateReport.Step> steps = new EnumMap<>(GateStep.class);
+    private final List<String> applied = new ArrayList<>();
+    private Version versionBefore;
+    private Version versionAfter;
+    private Path backup;
+
+    public GateRun(Dialect dialect, String jdbcUrl, Connector connector, Settings settings) {
+        this.dialect = dialect;
+        this.jdbcUrl = jdbcUrl;
+        this.connector = connector;
+        this.settings = settings;
+        this.log = new GateLog(dialect.databaseName(jdbcUrl));
+    }
+
+    public GateReport run() throws SluiceException {
+        long start = System.nanoTime();
+        try {
+            try (GateSession session = open()) {
+                step(GateStep.LOCK, () -> {
+                    session.lock();
+                    return null;
+                });
+                Plan plan = step(GateStep.INSPECT, () -> inspect(session));
+                versionBefore = plan.current();
+                versionAfter = plan.current();
+                if (plan.isEmpty()) {
+                    skip(GateStep.BACKUP, GateStep.MIGRATE, GateStep.VERIFY);
+                } else {
+                    migrate(session, plan);
+                }
+            }
+            record(GateStep.TOTAL, StepOutcome.SUCCESS, start);
+            GateReport report = report();
+            log.log(INFO, report.toString());
+            return report;
+        } catch (SQLException | RuntimeException e) {
+            record(GateStep.TOTAL, StepOutcome.FAILURE, start);
+            SluiceException refusal = refusal(e).withReport(report());
+            log.log(System.Logger.Level.ERROR, refusal.getMessage() + " (" + report() + ")");
+            throw refusal;
+        }
+    }
+
+    private GateSession open() throws SQLException {
+        try {
+            return dialect.open(jdbcUrl, connector, settings);
+        } catch (SluiceException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new SluiceException(Problem.UNREACHABLE, "Cannot connect to the database: " + e.getMessage()
+                    + "; the next connect tries again", e);
+        }
+    }
+
+    private Plan inspect(GateSession session) throws SQLException {
+        HistoryTable history = history(session);
+        List<ResolvedMigration> resolved = Resolver.forCurrentThread()
+                .resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS));
+        if (resolved.isEmpty()) {
+            log.log(WARNING, "no migrations found at " + settings.text(Setting.LOCATIONS) + "; nothing to migrate");
+        }
+        Plan plan = new Planner(dialect.splitRules()).plan(history.read(), resolved, settings.target());
+        plan.warnings().forEach(warning -> log.log(WARNING, warning));
+        if (!plan.future().isEmpty()) {
+            String versions = "the database has versions " + plan.future() + " that this code does not know";
+            if (settings.text(Setting.ON_FUTURE).equals("fail")) {
+                throw new SluiceException(Problem.FUTURE_VERSION, versions + "; deploy the newer code, or set "
+                        + Setting.ON_FUTURE.property() + "=warn to start anyway");
+            }
+            log.log(WARNING, versions + "; starting anyway (" + Setting.ON_FUTURE.property() + "=warn)");
+        }
+        return plan;
+    }
+
+    private void migrate(GateSession session, Plan plan) throws SQLException {
+        String reason = "v" + GateReport.name(plan.current()) + "-to-v" + GateReport.name(plan.target());
+        backup = step(GateStep.BACKUP, () -> session.backup(reason));
+        if (backup == null) {
+            steps.put(GateStep.BACKUP, new GateReport.Step(StepOutcome.SKIPPED, steps.get(GateStep.BACKUP).duration()));
+        }
+        Migrator migrator = new Migrator(session, history(session), dialect.splitRules(),
+                InstalledBy.describe(session.connection()), backup);
+        step(GateStep.MIGRATE, () -> {
+            migrator.applyAll(plan.pending(), this::applied);
+            return null;
+        });
+        step(GateStep.VERIFY, () -> {
+            session.verify(migrator.touchedTables());
+            return null;
+        });
+        session.finish();
+        if (backup != null) {
+            session.pruneBackups(settings.count(Setting.BACKUP_RETAIN));
+        }
+    }
+
+    private void applied(PlannedMigration planned) {
+        applied.add(planned.migration().script());
+        Version version = planned.migration().version();
+        if (version != null && (versionAfter == null || version.compareTo(versionAfter) > 0)) {
+            versionAfter = version;
+        }
+        log.log(INFO, "applied " + planned.migration().script());
+    }
+
+    private HistoryTable history(GateSession session) {
+        String table = settings.text(Setting.TABLE);
+        return new HistoryTable(session.connection(), table, dialect.historyTableDdl(table));
+    }
+
+    private SluiceException refusal(Exception e) {
+        if (e instanceof SluiceException) {
+            SluiceException known = (SluiceException) e;
+            return new SluiceException(known.problem(), log.prefix(known.getMessage()), known.getCause() != null
+                    ? known.getCause() : known);
+        }
+        return new SluiceException(Problem.DATABASE_ERROR, log.prefix("the gate's own query failed: "
+                + e.getMessage()), e);
+    }
+
+    private GateReport report() {
+        return new GateReport(log.database(), dialect.name(), steps, versionBefore, versionAfter, applied, backup);
+    }
+
+    @FunctionalInterface
+    private interface StepBody<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T step(GateStep step, StepBody<T> body) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            T result = body.run();
+            record(step, StepOutcome.SUCCESS, start);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            record(step, StepOutcome.FAILURE, start);
+            throw e;
+        }
+    }
+
+    private void skip(GateStep... skipped) {
+        for (GateStep step : skipped) {
+            steps.put(step, new GateReport.Step(StepOutcome.SKIPPED, Duration.ZERO));
+        }
+    }
+
+    private void record(GateStep step, StepOutcome outcome, long startNanos) {
+        steps.put(step, new GateReport.Step(outcome, Duration.ofNanos(System.nanoTime() - startNanos)));
+    }
+}

@@ -1,0 +1,43 @@
+package io.sluice.migrations.run;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** The {@code installed_by} audit value: the database user (else the OS user) and the JVM's host. */
+final class InstalledBy {
+    private static volatile String host;
+
+    private InstalledBy() {
+    }
+
+    static String describe(Connection connection) {
+        String user = null;
+        try {
+            user = connection.getMetaData().getUserName();
+        } catch (SQLException | RuntimeException ignored) {
+            // some drivers cannot tell; the OS user is the next best answer
+        }
+        if (user == null || user.isEmpty()) {
+            user = System.getProperty("user.name", "unknown");
+        }
+        return user + "@" + host();
+    }
+
+    private static String host() {
+        String name = host;
+        if (name == null) {
+            name = System.getenv("HOSTNAME");
+            if (name == null || name.isEmpty()) {
+                try {
+                    name = InetAddress.getLocalHost().getHostName();
+                } catch (UnknownHostException e) {
+                    name = "unknown-host";
+                }
+            }
+            host = name;
+        }
+        return name;
+    }
+}

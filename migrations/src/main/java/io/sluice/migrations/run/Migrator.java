@@ -1,0 +1,117 @@
+package io.sluice.migrations.run;
+
+import io.sluice.migrations.JavaMigration;
+import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.history.HistoryTable;
+import io.sluice.migrations.model.ResolvedMigration;
+import io.sluice.migrations.plan.PlannedMigration;
+import io.sluice.migrations.sql.SplitRules;
+import io.sluice.migrations.sql.SqlStatement;
+import io.sluice.migrations.sql.SqlTokens;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Applies planned migrations one by one, each with its history row in one unit of work. */
+final class Migrator {
+    private final GateSession session;
+    private final HistoryTable history;
+    private final SplitRules splitRules;
+    private final String installedBy;
+    private final Path backup;
+    private final Set<String> touchedTables = new HashSet<>();
+    private boolean javaMigrationRan;
+
+    Migrator(GateSession session, HistoryTable history, SplitRules splitRules, String installedBy, Path backup) {
+        this.session = session;
+        this.history = history;
+        this.splitRules = splitRules;
+        this.installedBy = installedBy;
+        this.backup = backup;
+        touchedTables.add(history.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * @param onApplied told each script as it commits
+     * @throws SluiceException {@code MIGRATION_FAILED} naming the file, the line, the database's error and the backup
+     */
+    void applyAll(List<PlannedMigration> pending, Consumer<PlannedMigration> onApplied) throws SQLException {
+        history.createIfAbsent();
+        for (PlannedMigration planned : pending) {
+            apply(planned);
+            onApplied.accept(planned);
+        }
+    }
+
+    /** Lower-case names of the tables the applied statements mention; null once a Java migration ran. */
+    Set<String> touchedTables() {
+        return javaMigrationRan ? null : touchedTables;
+    }
+
+    private void apply(PlannedMigration planned) throws SQLException {
+        ResolvedMigration migration = planned.migration();
+        session.beginMigration(planned.isTransactional());
+        long start = System.nanoTime();
+        SqlStatement current = null;
+        try {
+            if (migration.text() == null) {
+                javaMigrationRan = true;
+                runJava(migration.script(), session.connection());
+            } else {
+                try (Statement statement = session.connection().createStatement()) {
+                    for (SqlStatement sql : planned.statements()) {
+                        current = sql;
+                        statement.execute(sql.sql());
+                        touchedTables.addAll(SqlTokens.identifiers(sql.sql(), splitRules));
+                    }
+                }
+            }
+            record(migration, start, true);
+            session.commitMigration();
+        } catch (Exception e) {
+            throw failed(migration, current, start, e);
+        }
+    }
+
+    private SluiceException failed(ResolvedMigration migration, SqlStatement statement, long start, Exception cause) {
+        String where = statement == null ? "" : " at line " + statement.line();
+        String message = "Migration " + migration.source() + " failed" + where + ": " + describe(cause)
+                + "; it was rolled back" + (backup == null ? "" : "; backup " + backup)
+                + "; fix the migration and restart";
+        try {
+            session.rollbackMigration();
+            record(migration, start, false);
+            session.finish();
+        } catch (SQLException secondary) {
+            cause.addSuppressed(secondary);
+        }
+        return new SluiceException(Problem.MIGRATION_FAILED, message, cause);
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getName() : message.replace('\n', ' ').trim();
+    }
+
+    private void record(ResolvedMigration migration, long start, boolean success) throws SQLException {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        history.insert(migration.version(), migration.description(), migration.type(), migration.script(),
+                migration.checksum(), installedBy, millis, success, false, backup == null ? null : backup.toString());
+    }
+
+    private static void runJava(String className, Connection connection) throws Exception {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Class<?> type = Class.forName(className, true, loader != null ? loader : Migrator.class.getClassLoader());
+        JavaMigration migration = (JavaMigration) type.getDeclaredConstructor().newInstance();
+        migration.migrate(connection);
+    }
+}
