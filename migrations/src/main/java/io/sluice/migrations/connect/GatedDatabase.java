@@ -8,6 +8,7 @@ import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.Dialects;
 import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.resolve.Resolver;
 import io.sluice.migrations.run.GateRun;
 import io.sluice.migrations.util.Redact;
 
@@ -47,6 +48,9 @@ public final class GatedDatabase implements Connector {
         DatabaseUrl parsed = DatabaseUrl.parse(url);
         Settings settings = new Sources(parsed.parameters(), properties).resolve();
         boolean enabled = settings.flag(Setting.ENABLED);
+        if (enabled && settings.isSet(Setting.LOCATIONS)) {
+            Resolver.forCurrentThread().requireExisting(settings.list(Setting.LOCATIONS));
+        }
         Dialect dialect = enabled ? Dialects.forUrl(parsed.delegateUrl()) : Dialects.find(parsed.delegateUrl());
         Driver driver = DelegateDrivers.find(parsed.delegateUrl());
         return new GatedDatabase(parsed.delegateUrl(), withoutSettings(properties), driver, settings, dialect,

@@ -32,6 +32,26 @@ public final class Resolver {
     }
 
     /**
+     * Checks that every location exists, without reading any: set explicitly, a missing one is a
+     * configuration error raised before the database is touched.
+     */
+    public void requireExisting(List<String> locations) throws SluiceException {
+        for (String text : locations) {
+            Location location = Location.parse(text);
+            boolean exists = location.isClasspath() ? classLoader.getResource(location.path()) != null
+                    : java.nio.file.Files.isDirectory(java.nio.file.Paths.get(location.path()));
+            if (!exists) {
+                throw missing(location);
+            }
+        }
+    }
+
+    private static SluiceException missing(Location location) {
+        return new SluiceException(Problem.INVALID_SETTING, "sluice.locations: " + location
+                + " does not exist; create it or correct the setting");
+    }
+
+    /**
      * @param explicit whether the locations were set by the user; a missing explicit location is an error,
      *                 a missing default one just means nothing to migrate
      */
@@ -49,8 +69,7 @@ public final class Resolver {
             }
             if (resources == null) {
                 if (explicit) {
-                    throw new SluiceException(Problem.INVALID_SETTING, "sluice.locations: " + location
-                            + " does not exist; create it or correct the setting");
+                    throw missing(location);
                 }
                 continue;
             }

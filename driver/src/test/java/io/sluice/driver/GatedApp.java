@@ -1,0 +1,38 @@
+package io.sluice.driver;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A stand-in application for subprocess tests: connects through {@code DriverManager} to the URL
+ * in {@code args[0]}, optionally after waiting for a start file ({@code args[1]}), and prints
+ * what it got. Exit 0 on success, 3 on an {@link SQLException}.
+ */
+public final class GatedApp {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 1) {
+            Path go = Paths.get(args[1]);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!Files.exists(go) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(args[0]);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM sluice_schema_history")) {
+            rs.next();
+            System.out.println("connection-class=" + connection.getClass().getName());
+            System.out.println("history-rows=" + rs.getLong(1));
+        } catch (SQLException e) {
+            System.out.println("sqlstate=" + e.getSQLState());
+            System.out.println("message=" + e.getMessage());
+            System.exit(3);
+        }
+    }
+}
