@@ -11,11 +11,15 @@ import java.sql.Statement;
 
 /**
  * A stand-in application for subprocess tests: connects through {@code DriverManager} to the URL
- * in {@code args[0]}, optionally after waiting for a start file ({@code args[1]}), and prints
+ * in {@code args[0]}, optionally after waiting for a start file ({@code args[1]}; having said
+ * it is ready by creating {@code args[2]}), and prints
  * what it got. Exit 0 on success, 3 on an {@link SQLException}.
  */
 public final class GatedApp {
     public static void main(String[] args) throws Exception {
+        if (args.length > 2) {
+            Files.createFile(Paths.get(args[2]));
+        }
         if (args.length > 1) {
             Path go = Paths.get(args[1]);
             long deadline = System.nanoTime() + 60_000_000_000L;
