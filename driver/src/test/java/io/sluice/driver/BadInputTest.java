@@ -1,18 +1,13 @@
 package io.sluice.driver;
 
-import io.sluice.testing.JavaProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,22 +65,6 @@ class BadInputTest {
     void aProgramSettingIsNeverTakenFromTheUrl() throws Exception {
         SQLException error = refused(new LegacyDatabase(dir).seeded().withStandardMigrations(), "sluice.pgDump=/bin/sh");
         assertTrue(error.getMessage().contains("sluice.pgDump cannot be set in the URL"), error.getMessage());
-    }
-
-    @Test
-    void noDelegateDriverOnTheClassPathListsTheDriversSeen() throws Exception {
-        LegacyDatabase db = new LegacyDatabase(dir).withStandardMigrations();
-        String withoutSqlite = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("sqlite-jdbc")).collect(Collectors.joining(File.pathSeparator));
-
-        JavaProcess.Result result = JavaProcess.of(GatedApp.class).classPath(withoutSqlite).args(db.sluiceUrl())
-                .run(dir.resolve("app.log"), Duration.ofMinutes(1));
-
-        assertEquals(3, result.exitCode(), result.output());
-        assertTrue(result.output().contains("sqlstate=08001"), result.output());
-        assertTrue(result.output().contains("No JDBC driver accepts jdbc:sqlite:") && result.output().contains("drivers seen"),
-                result.output());
-        assertFalse(Files.exists(db.file), "a database file was created");
     }
 
     private SQLException refused(LegacyDatabase db, String setting) throws Exception {

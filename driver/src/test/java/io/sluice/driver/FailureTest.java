@@ -121,6 +121,25 @@ class FailureTest {
     }
 
     @Test
+    void aFailedNoTransactionScriptIsUndoneByRestoringTheBackup() throws Exception {
+        LegacyDatabase db = new LegacyDatabase(dir).seeded();
+        db.migration("V1__cashback.sql", "CREATE TABLE cashback_account (id INTEGER PRIMARY KEY);");
+        db.migration("V2__outside.sql", """
+                -- sluice:no-transaction
+                CREATE TABLE half_done (id INTEGER);
+                INSERT INTO half_done SELECT id FROM no_such_table;
+                """);
+        String contentBefore = db.originalContentDigest();
+
+        SluiceException refusal = assertThrows(SluiceException.class, () -> Sluice.migrate(db.sluiceUrl(), new Properties()));
+
+        assertTrue(refusal.getMessage().contains("V2__outside.sql") && refusal.getMessage().contains("restored"),
+                refusal.getMessage());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('half_done', 'cashback_account')"));
+        assertEquals(contentBefore, db.originalContentDigest());
+    }
+
+    @Test
     void onFailureServeHandsBackConnectionsToTheOldSchema() throws Exception {
         LegacyDatabase db = new LegacyDatabase(dir).seeded();
         db.migration("V1__loan_split.sql", BROKEN_V2);

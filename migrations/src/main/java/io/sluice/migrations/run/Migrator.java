@@ -78,15 +78,17 @@ final class Migrator {
             record(migration, start, true);
             session.commitMigration();
         } catch (Exception e) {
-            throw failed(migration, current, start, e);
+            throw failed(planned, current, start, e);
         }
     }
 
-    private SluiceException failed(ResolvedMigration migration, SqlStatement statement, long start, Exception cause) {
+    private SluiceException failed(PlannedMigration planned, SqlStatement statement, long start, Exception cause) {
+        ResolvedMigration migration = planned.migration();
         String where = statement == null ? "" : " at line " + statement.line();
+        String undone = planned.isTransactional() ? "it was rolled back"
+                : "it ran outside a transaction, so the database was restored from the backup";
         String message = "Migration " + migration.source() + " failed" + where + ": " + describe(cause)
-                + "; it was rolled back" + (backup == null ? "" : "; backup " + backup)
-                + "; fix the migration and restart";
+                + "; " + undone + (backup == null ? "" : "; backup " + backup) + "; fix the migration and restart";
         try {
             session.rollbackMigration();
             record(migration, start, false);
