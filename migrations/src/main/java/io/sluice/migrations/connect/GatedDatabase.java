@@ -103,14 +103,32 @@ public final class GatedDatabase implements Connector {
         return new GateRun(supported, delegateUrl, this, settings);
     }
 
-    /** The gate's connections and the application's both come from here, through the delegate driver. */
+    /** The gate's connections come from here, through the delegate driver. */
     @Override
-    public Connection connect(String otherUrl) throws SQLException {
-        Connection connection = otherUrl == null ? driver.connect(delegateUrl, delegateProperties)
-                : driver.connect(otherUrl, new Properties());
+    public Connection connect(Properties overrides) throws SQLException {
+        Properties properties = delegateProperties;
+        if (!overrides.isEmpty()) {
+            properties = properties();
+            properties.putAll(overrides);
+        }
+        return declinedIfNull(driver.connect(delegateUrl, properties), delegateUrl);
+    }
+
+    @Override
+    public Connection connectTo(String otherUrl) throws SQLException {
+        return declinedIfNull(driver.connect(otherUrl, delegateProperties), otherUrl);
+    }
+
+    @Override
+    public Properties properties() {
+        Properties copy = new Properties();
+        copy.putAll(delegateProperties);
+        return copy;
+    }
+
+    private Connection declinedIfNull(Connection connection, String url) throws SQLException {
         if (connection == null) {
-            throw new SQLException(driver.getClass().getName() + " declined " + Redact.url(otherUrl == null
-                    ? delegateUrl : otherUrl), "08001");
+            throw new SQLException(driver.getClass().getName() + " declined " + Redact.url(url), "08001");
         }
         return connection;
     }

@@ -51,7 +51,7 @@ final class SqliteBackup {
     }
 
     private void verify(Path copy, Map<String, Long> expected) throws SQLException {
-        try (Connection connection = connector.connect("jdbc:sqlite:" + copy)) {
+        try (Connection connection = connector.connectTo(SqliteDialect.URL_PREFIX + copy)) {
             String integrity = SqliteChecks.integrity(connection);
             if (!integrity.equals("ok")) {
                 throw new SQLException("the copy fails integrity_check: " + integrity);
