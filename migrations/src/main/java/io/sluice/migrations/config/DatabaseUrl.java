@@ -49,7 +49,7 @@ public final class DatabaseUrl {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             if (name.startsWith(Setting.PREFIX)) {
-                parameters.put(decode(name), equals < 0 ? "" : decode(pair.substring(equals + 1)));
+                parameters.put(decode(name, name), equals < 0 ? "" : decode(pair.substring(equals + 1), name));
             } else if (!pair.isEmpty()) {
                 kept.append(kept.length() == 0 ? "" : "&").append(pair);
             }
@@ -59,11 +59,11 @@ public final class DatabaseUrl {
                 Collections.unmodifiableMap(parameters));
     }
 
-    private static String decode(String text) throws SluiceException {
+    private static String decode(String text, String parameter) throws SluiceException {
         try {
             return URLDecoder.decode(text, "UTF-8");
         } catch (UnsupportedEncodingException | IllegalArgumentException e) {
-            throw new SluiceException(Problem.INVALID_SETTING, "Malformed URL parameter " + text.replaceAll("=.*", "")
+            throw new SluiceException(Problem.INVALID_SETTING, "Malformed URL parameter " + parameter
                     + ": " + e.getMessage() + "; percent-encode special characters");
         }
     }

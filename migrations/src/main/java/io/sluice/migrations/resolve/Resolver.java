@@ -8,6 +8,7 @@ import io.sluice.migrations.model.ResolvedMigration;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,10 +138,11 @@ public final class Resolver {
      */
     private static List<ResolvedMigration> withoutDuplicates(List<ResolvedMigration> migrations)
             throws SluiceException {
-        Map<String, ResolvedMigration> seen = new LinkedHashMap<>();
+        Map<Object, ResolvedMigration> seen = new LinkedHashMap<>();
         for (ResolvedMigration migration : migrations) {
-            String identity = migration.type() == MigrationType.REPEATABLE ? "R:" + migration.description()
-                    : (migration.type() == MigrationType.UNDO ? "U:" : "V:") + migration.version();
+            // Keyed by the Version itself, not its text: V1 and V1_0 claim the same version.
+            Object identity = migration.type() == MigrationType.REPEATABLE ? "R:" + migration.description()
+                    : Arrays.asList(migration.type() == MigrationType.UNDO ? "U" : "V", migration.version());
             ResolvedMigration earlier = seen.putIfAbsent(identity, migration);
             if (earlier != null && !earlier.source().equals(migration.source())) {
                 throw new SluiceException(Problem.INVALID_MIGRATION, "Two migrations claim "
