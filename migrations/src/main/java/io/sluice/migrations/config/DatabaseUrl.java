@@ -61,7 +61,8 @@ public final class DatabaseUrl {
 
     private static String decode(String text, String parameter) throws SluiceException {
         try {
-            return URLDecoder.decode(text, "UTF-8");
+            // Percent-decoding only: a '+' in a URL's query is a plus sign, not a space.
+            return URLDecoder.decode(text.replace("+", "%2B"), "UTF-8");
         } catch (UnsupportedEncodingException | IllegalArgumentException e) {
             throw new SluiceException(Problem.INVALID_SETTING, "Malformed URL parameter " + parameter
                     + ": " + e.getMessage() + "; percent-encode special characters");

@@ -61,11 +61,22 @@ public final class Sources {
         return builder.build();
     }
 
+    /** {@code sluice.properties} on the class path, overlaid by the file at {@code sluice.config}. */
     private Properties readFile() throws SluiceException {
+        Properties properties = new Properties();
+        ClassLoader loader = classLoader != null ? classLoader : Sources.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(CLASSPATH_FILE)) {
+            if (in != null) {
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new SluiceException(Problem.INVALID_SETTING, CLASSPATH_FILE + " on the classpath cannot be read: "
+                    + e.getMessage(), e);
+        }
         String path = trustedValue(Setting.CONFIG);
         if (path != null) {
             try (Reader reader = Files.newBufferedReader(Paths.get(path), StandardCharsets.UTF_8)) {
-                return load(reader);
+                properties.load(reader);
             } catch (NoSuchFileException e) {
                 throw new SluiceException(Problem.INVALID_SETTING, Setting.CONFIG.property() + "=" + path
                         + " does not exist; point it at a readable properties file or remove the setting");
@@ -74,18 +85,6 @@ public final class Sources {
                         + " cannot be read: " + e.getMessage(), e);
             }
         }
-        ClassLoader loader = classLoader != null ? classLoader : Sources.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(CLASSPATH_FILE)) {
-            return in == null ? new Properties() : load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new SluiceException(Problem.INVALID_SETTING, CLASSPATH_FILE + " on the classpath cannot be read: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static Properties load(Reader reader) throws IOException {
-        Properties properties = new Properties();
-        properties.load(reader);
         return properties;
     }
 

@@ -89,7 +89,13 @@ public final class GateReport {
     @Override
     public String toString() {
         StringBuilder line = new StringBuilder();
-        if (applied.isEmpty()) {
+        Step total = steps.get(GateStep.TOTAL);
+        if (total != null && total.outcome() == StepOutcome.FAILURE) {
+            line.append("gate refused at v").append(name(versionAfter));
+            if (!applied.isEmpty()) {
+                line.append(" after applying ").append(String.join(", ", applied));
+            }
+        } else if (applied.isEmpty()) {
             line.append("schema up to date at v").append(name(versionAfter)).append(", nothing pending");
         } else {
             line.append("migrated v").append(name(versionBefore)).append(" -> v").append(name(versionAfter))

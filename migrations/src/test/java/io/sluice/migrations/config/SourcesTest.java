@@ -252,6 +252,17 @@ class SourcesTest {
     }
 
     @Test
+    void configFileOverlaysTheClasspathFileKeyByKey() throws Exception {
+        classPathFile("sluice.table=from_classpath\nsluice.backupRetain=3\n");
+        system.setProperty("sluice.config", configFile("sluice.table=from_config\n").toString());
+
+        Settings settings = resolve();
+
+        assertEquals("from_config", settings.text(Setting.TABLE));
+        assertEquals(3, settings.count(Setting.BACKUP_RETAIN));
+    }
+
+    @Test
     void configFileIsStillBelowTheOtherSources() throws Exception {
         system.setProperty("sluice.config", configFile("sluice.table=from_config\n").toString());
         environment.put("SLUICE_TABLE", "from_env");

@@ -52,8 +52,18 @@ class GateRunTest {
     /** Connections straight from sqlite-jdbc's driver: a real database, no mock. */
     private record SqliteConnector(String url) implements Connector {
         @Override
-        public Connection connect(String otherUrl) throws SQLException {
-            return new org.sqlite.JDBC().connect(otherUrl == null ? url : otherUrl, new Properties());
+        public Connection connect(Properties overrides) throws SQLException {
+            return new org.sqlite.JDBC().connect(url, overrides);
+        }
+
+        @Override
+        public Connection connectTo(String otherUrl) throws SQLException {
+            return new org.sqlite.JDBC().connect(otherUrl, new Properties());
+        }
+
+        @Override
+        public Properties properties() {
+            return new Properties();
         }
     }
 
