@@ -1,9 +1,11 @@
 package io.sluice.migrations.dialect;
 
+import io.sluice.migrations.sql.SqlStatement;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The gate's hold on one database for one run: its connection, its lock and the dialect's way to
@@ -39,17 +41,21 @@ public interface GateSession extends AutoCloseable {
     /** Makes the migration and its history row one durable unit (or part of the run's, as the dialect says). */
     void commitMigration() throws SQLException;
 
-    /** Undoes the migration that failed; the history row of the failure is written after this. */
-    void rollbackMigration() throws SQLException;
+    /**
+     * Undoes the migration that failed; the history row of the failure is written after this.
+     *
+     * @return what was done, for the refusal's message ("it was rolled back")
+     */
+    String rollbackMigration() throws SQLException;
 
     /**
      * Checks the database after migrating.
      *
-     * @param touchedTables lower-case names of the tables the applied statements mention; null when
-     *                      a Java migration ran, which may touch any table
+     * @param applied the SQL statements this run applied, in order
+     * @param javaMigrationRan whether a Java migration ran too (it may have touched any table)
      * @throws io.sluice.migrations.error.SluiceException {@code VERIFY_FAILED} naming what is wrong
      */
-    void verify(Set<String> touchedTables) throws SQLException;
+    void verify(List<SqlStatement> applied, boolean javaMigrationRan) throws SQLException;
 
     /** Ends the run successfully: whatever the dialect still holds open becomes durable. */
     void finish() throws SQLException;

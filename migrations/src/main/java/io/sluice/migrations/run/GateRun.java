@@ -118,14 +118,13 @@ public final class GateRun {
         if (backup == null) {
             steps.put(GateStep.BACKUP, new GateReport.Step(StepOutcome.SKIPPED, steps.get(GateStep.BACKUP).duration()));
         }
-        Migrator migrator = new Migrator(session, history(session), dialect.splitRules(),
-                InstalledBy.describe(session.connection()), backup);
+        Migrator migrator = new Migrator(session, history(session), InstalledBy.describe(session.connection()), backup);
         step(GateStep.MIGRATE, () -> {
             migrator.applyAll(plan.pending(), this::applied);
             return null;
         });
         step(GateStep.VERIFY, () -> {
-            session.verify(migrator.touchedTables());
+            session.verify(migrator.appliedStatements(), migrator.javaMigrationRan());
             return null;
         });
         session.finish();

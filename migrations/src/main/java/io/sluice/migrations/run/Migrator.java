@@ -7,37 +7,30 @@ import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.PlannedMigration;
-import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.SqlStatement;
-import io.sluice.migrations.sql.SqlTokens;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** Applies planned migrations one by one, each with its history row in one unit of work. */
 final class Migrator {
     private final GateSession session;
     private final HistoryTable history;
-    private final SplitRules splitRules;
     private final String installedBy;
     private final Path backup;
-    private final Set<String> touchedTables = new HashSet<>();
+    private final List<SqlStatement> appliedStatements = new ArrayList<>();
     private boolean javaMigrationRan;
 
-    Migrator(GateSession session, HistoryTable history, SplitRules splitRules, String installedBy, Path backup) {
+    Migrator(GateSession session, HistoryTable history, String installedBy, Path backup) {
         this.session = session;
         this.history = history;
-        this.splitRules = splitRules;
         this.installedBy = installedBy;
         this.backup = backup;
-        touchedTables.add(history.name().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -52,9 +45,13 @@ final class Migrator {
         }
     }
 
-    /** Lower-case names of the tables the applied statements mention; null once a Java migration ran. */
-    Set<String> touchedTables() {
-        return javaMigrationRan ? null : touchedTables;
+    /** The SQL statements applied so far, in order. */
+    List<SqlStatement> appliedStatements() {
+        return appliedStatements;
+    }
+
+    boolean javaMigrationRan() {
+        return javaMigrationRan;
     }
 
     private void apply(PlannedMigration planned) throws SQLException {
@@ -71,9 +68,9 @@ final class Migrator {
                     for (SqlStatement sql : planned.statements()) {
                         current = sql;
                         statement.execute(sql.sql());
-                        touchedTables.addAll(SqlTokens.identifiers(sql.sql(), splitRules));
                     }
                 }
+                appliedStatements.addAll(planned.statements());
             }
             record(migration, start, true);
             session.commitMigration();
@@ -85,18 +82,18 @@ final class Migrator {
     private SluiceException failed(PlannedMigration planned, SqlStatement statement, long start, Exception cause) {
         ResolvedMigration migration = planned.migration();
         String where = statement == null ? "" : " at line " + statement.line();
-        String undone = planned.isTransactional() ? "it was rolled back"
-                : "it ran outside a transaction, so the database was restored from the backup";
-        String message = "Migration " + migration.source() + " failed" + where + ": " + describe(cause)
-                + "; " + undone + (backup == null ? "" : "; backup " + backup) + "; fix the migration and restart";
+        String undone;
         try {
-            session.rollbackMigration();
+            undone = session.rollbackMigration();
             record(migration, start, false);
             session.finish();
         } catch (SQLException secondary) {
             cause.addSuppressed(secondary);
+            undone = "undoing it failed too (" + describe(secondary) + ")";
         }
-        return new SluiceException(Problem.MIGRATION_FAILED, message, cause);
+        return new SluiceException(Problem.MIGRATION_FAILED, "Migration " + migration.source() + " failed" + where
+                + ": " + describe(cause) + "; " + undone + (backup == null ? "" : "; backup " + backup)
+                + "; fix the migration and restart", cause);
     }
 
     private static String describe(Exception e) {

@@ -32,7 +32,7 @@ public final class SqlTokens {
         return Collections.unmodifiableSet(names);
     }
 
-    private static String unquote(String quoted) {
+    static String unquote(String quoted) {
         char open = quoted.charAt(0);
         String inner = quoted.substring(1, quoted.length() - 1);
         if (open == '[') {

@@ -6,6 +6,9 @@ import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.sql.SplitRules;
+import io.sluice.migrations.sql.SqlStatement;
+import io.sluice.migrations.sql.SqlTokens;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +17,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -123,11 +128,11 @@ final class SqliteSession implements GateSession {
     }
 
     @Override
-    public void rollbackMigration() throws SQLException {
+    public String rollbackMigration() throws SQLException {
         if (migrationTransactional) {
             execute("ROLLBACK TO " + SAVEPOINT);
             execute("RELEASE " + SAVEPOINT);
-            return;
+            return "it was rolled back";
         }
         // Statements outside a transaction cannot be undone: bring back the copy taken before the run.
         if (lastBackup == null) {
@@ -140,10 +145,11 @@ final class SqliteSession implements GateSession {
             throw new SQLException("cannot restore " + lastBackup + ": " + e.getMessage(), e);
         }
         lock();
+        return "it ran outside a transaction, so the database was restored from the backup";
     }
 
     @Override
-    public void verify(Set<String> touchedTables) throws SQLException {
+    public void verify(List<SqlStatement> applied, boolean javaMigrationRan) throws SQLException {
         List<String> problems = new ArrayList<>();
         String integrity = SqliteChecks.integrity(connection);
         if (!integrity.equals("ok")) {
@@ -153,12 +159,13 @@ final class SqliteSession implements GateSession {
         if (!foreignKeys.isEmpty()) {
             problems.add("foreign_key_check: " + String.join(", ", foreignKeys));
         }
-        if (touchedTables != null) {
+        if (!javaMigrationRan) {
+            Set<String> touchedTables = touchedTables(applied);
             Map<String, Long> now = SqliteChecks.rowCounts(connection);
             for (Map.Entry<String, Long> before : rowCountsBefore.entrySet()) {
                 String table = before.getKey();
                 Long after = now.get(table);
-                if (!touchedTables.contains(table.toLowerCase(java.util.Locale.ROOT)) && !before.getValue().equals(after)) {
+                if (!touchedTables.contains(table.toLowerCase(Locale.ROOT)) && !before.getValue().equals(after)) {
                     problems.add("table " + table + " had " + before.getValue() + " rows and has " + after
                             + " though no migration touched it");
                 }
@@ -167,6 +174,16 @@ final class SqliteSession implements GateSession {
         if (!problems.isEmpty()) {
             throw new SluiceException(Problem.VERIFY_FAILED, String.join("; ", problems));
         }
+    }
+
+    /** Lower-case names of every table the statements mention, and the history table, which the run writes. */
+    private Set<String> touchedTables(List<SqlStatement> applied) {
+        Set<String> touched = new HashSet<>();
+        touched.add(settings.text(Setting.TABLE).toLowerCase(Locale.ROOT));
+        for (SqlStatement statement : applied) {
+            touched.addAll(SqlTokens.identifiers(statement.sql(), SplitRules.SQLITE));
+        }
+        return touched;
     }
 
     @Override
