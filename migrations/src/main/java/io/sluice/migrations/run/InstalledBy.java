@@ -1,14 +1,12 @@
 package io.sluice.migrations.run;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.sluice.migrations.util.HostName;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /** The {@code installed_by} audit value: the database user (else the OS user) and the JVM's host. */
 final class InstalledBy {
-    private static volatile String host;
-
     private InstalledBy() {
     }
 
@@ -22,22 +20,6 @@ final class InstalledBy {
         if (user == null || user.isEmpty()) {
             user = System.getProperty("user.name", "unknown");
         }
-        return user + "@" + host();
-    }
-
-    private static String host() {
-        String name = host;
-        if (name == null) {
-            name = System.getenv("HOSTNAME");
-            if (name == null || name.isEmpty()) {
-                try {
-                    name = InetAddress.getLocalHost().getHostName();
-                } catch (UnknownHostException e) {
-                    name = "unknown-host";
-                }
-            }
-            host = name;
-        }
-        return name;
+        return user + "@" + HostName.get();
     }
 }

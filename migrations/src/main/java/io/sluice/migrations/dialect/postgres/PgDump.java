@@ -1,0 +1,125 @@
+package io.sluice.migrations.dialect.postgres;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code pg_dump --format=custom} and its {@code pg_restore}. The password goes to the tools
+ * through {@code PGPASSWORD} in their environment, never on a command line that {@code ps} shows.
+ */
+final class PgDump {
+    private static final Pattern VERSION = Pattern.compile("\\)\\s*(\\d+)(?:\\.(\\d+))?");
+
+    private final String dumpProgram;
+    private final String restoreProgram;
+    private final Duration timeout;
+
+    private PgDump(String dumpProgram, Duration timeout) {
+        this.dumpProgram = dumpProgram;
+        Path program = Paths.get(dumpProgram);
+        this.restoreProgram = program.getParent() == null ? "pg_restore"
+                : program.getParent().resolve("pg_restore").toString();
+        this.timeout = timeout;
+    }
+
+    /**
+     * @return the tool, or null with the reason in {@code why} when it is missing or older than the server
+     *         (an older pg_dump refuses a newer server)
+     */
+    static PgDump locate(String program, int serverMajor, Duration timeout, StringBuilder why) {
+        Integer major = majorVersion(program, why);
+        if (major == null) {
+            return null;
+        }
+        if (major < serverMajor) {
+            why.append(program).append(" is version ").append(major).append(", older than the server's ").append(serverMajor);
+            return null;
+        }
+        return new PgDump(program, timeout);
+    }
+
+    private static Integer majorVersion(String program, StringBuilder why) {
+        try {
+            Process process = new ProcessBuilder(program, "--version").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                why.append(program).append(" --version failed: ").append(output.trim());
+                return null;
+            }
+            Matcher matcher = VERSION.matcher(output);
+            if (!matcher.find()) {
+                why.append("cannot read the version of ").append(program).append(": ").append(output.trim());
+                return null;
+            }
+            return Integer.parseInt(matcher.group(1));
+        } catch (IOException e) {
+            why.append(program).append(" is not installed (").append(e.getMessage()).append(')');
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            why.append("interrupted while asking ").append(program).append(" for its version");
+            return null;
+        }
+    }
+
+    void dump(ServerAddress server, Path file) throws IOException {
+        run(server, dumpProgram, "--format=custom", "--no-password", "--file=" + file, "--dbname=" + server.database);
+    }
+
+    /** Reads the whole table of contents back: a truncated or corrupt dump fails here. */
+    void check(Path file) throws IOException {
+        run(null, restoreProgram, "--list", file.toString());
+    }
+
+    void restore(ServerAddress server, Path file) throws IOException {
+        run(server, restoreProgram, "--clean", "--if-exists", "--no-owner", "--single-transaction", "--no-password",
+                "--exit-on-error", "--dbname=" + server.database, file.toString());
+    }
+
+    private void run(ServerAddress server, String program, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(program);
+        command.addAll(Arrays.asList(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (server != null) {
+            command.addAll(1, Arrays.asList("--host=" + server.host, "--port=" + server.port,
+                    "--username=" + server.user));
+            Map<String, String> environment = builder.environment();
+            if (server.password != null) {
+                environment.put("PGPASSWORD", server.password);
+            }
+            if (server.sslMode != null) {
+                environment.put("PGSSLMODE", server.sslMode);
+            }
+        }
+        builder.command(command);
+        Path log = Files.createTempFile("sluice-pg", ".log");
+        try {
+            Process process = builder.redirectOutput(log.toFile()).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(Paths.get(program).getFileName() + " did not finish within " + timeout);
+            }
+            if (process.exitValue() != 0) {
+                String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).trim().replace('\n', ' ');
+                throw new IOException(Paths.get(program).getFileName() + " exited with " + process.exitValue() + ": " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + Paths.get(program).getFileName() + " ran", e);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.sluice.migrations.dialect.postgres;
+
+import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.dialect.Connector;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+/**
+ * Backups of a PostgreSQL database: {@code pg_dump --format=custom} when a {@code pg_dump} at least
+ * as new as the server is installed, else the built-in {@link LogicalBackup}. Both are written
+ * under a temporary owner-only name, read back, and only then given their {@code .dump} name.
+ */
+public final class PostgresBackups {
+    private static final System.Logger LOG = System.getLogger("io.sluice");
+    private static final byte[] CUSTOM_DUMP_MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
+
+    private final String jdbcUrl;
+    private final Connector connector;
+    private final Connection connection;
+    private final Settings settings;
+    private final String database;
+    private final String schema;
+    private final BackupFiles files;
+
+    PostgresBackups(String jdbcUrl, Connector connector, Connection connection, Settings settings, String database,
+                    String schema) throws SluiceException {
+        String method = settings.text(Setting.BACKUP);
+        if (method.equals("sqlite-online")) {
+            throw new SluiceException(Problem.INVALID_SETTING, Setting.BACKUP.property() + "=" + method
+                    + " does not apply to PostgreSQL; use auto, pg_dump or none");
+        }
+        this.jdbcUrl = jdbcUrl;
+        this.connector = connector;
+        this.connection = connection;
+        this.settings = settings;
+        this.database = database;
+        this.schema = schema;
+        String directory = settings.text(Setting.BACKUP_DIR);
+        this.files = new BackupFiles(Paths.get(directory != null ? directory : "sluice-backups"), database, ".dump");
+    }
+
+    /** @return the verified backup, or null with {@code backup=none} */
+    Path write(String reason) throws SluiceException {
+        String method = settings.text(Setting.BACKUP);
+        if (method.equals("none")) {
+            return null;
+        }
+        Path temporary = null;
+        try {
+            temporary = files.createTemporary();
+            PgDump pgDump = pgDump(method.equals("pg_dump"));
+            if (pgDump != null) {
+                pgDump.dump(server(), temporary);
+                pgDump.check(temporary);
+            } else {
+                new LogicalBackup(connection, schema).write(temporary);
+                LogicalBackup.check(temporary);
+            }
+            Path published = files.publish(temporary, reason);
+            temporary = null;
+            return published;
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw new SluiceException(Problem.BACKUP_FAILED, "Backup into " + files.directory().toAbsolutePath()
+                    + " failed, nothing was applied: " + e.getMessage()
+                    + "; make the folder writable, set sluice.backupDir, or sluice.backup=none", e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // a leftover .partial file is harmless: no listing matches its name
+                }
+            }
+        }
+    }
+
+    private PgDump pgDump(boolean required) throws SQLException, IOException {
+        StringBuilder why = new StringBuilder();
+        PgDump pgDump = PgDump.locate(settings.text(Setting.PG_DUMP), connection.getMetaData().getDatabaseMajorVersion(),
+                settings.duration(Setting.GATE_TIMEOUT), why);
+        if (pgDump == null) {
+            if (required) {
+                throw new IOException(why + "; install a pg_dump at least as new as the server or set sluice.pgDump");
+            }
+            LOG.log(System.Logger.Level.INFO, database + ": " + why + "; using the built-in logical backup of schema " + schema);
+        }
+        return pgDump;
+    }
+
+    private ServerAddress server() {
+        return ServerAddress.of(jdbcUrl, connector.properties());
+    }
+
+    void prune(int keep) throws SQLException {
+        try {
+            files.prune(keep);
+        } catch (IOException e) {
+            throw new SQLException("cannot delete old backups in " + files.directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a backup back into the database: {@code pg_restore --clean} for a custom dump, the
+     * built-in loader for a logical backup.
+     */
+    void restore(Path backup) throws SQLException, IOException {
+        if (isCustomDump(backup)) {
+            StringBuilder why = new StringBuilder();
+            PgDump pgDump = PgDump.locate(settings.text(Setting.PG_DUMP), connection.getMetaData().getDatabaseMajorVersion(),
+                    settings.duration(Setting.GATE_TIMEOUT), why);
+            if (pgDump == null) {
+                throw new IOException(backup + " is a pg_dump archive and needs pg_restore: " + why);
+            }
+            pgDump.restore(server(), backup);
+        } else {
+            LogicalBackup.restore(connection, backup);
+        }
+    }
+
+    private static boolean isCustomDump(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = new byte[CUSTOM_DUMP_MAGIC.length];
+            return in.read(start) == start.length && Arrays.equals(start, CUSTOM_DUMP_MAGIC);
+        }
+    }
+}

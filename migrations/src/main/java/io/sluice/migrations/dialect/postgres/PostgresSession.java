@@ -1,0 +1,168 @@
+package io.sluice.migrations.dialect.postgres;
+
+import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.dialect.Connector;
+import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.sql.SqlStatement;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The gate on PostgreSQL. The lock lives on its own connection; migrations run on the gate's
+ * connection, each in its own transaction with its history row, under a lock timeout so a DDL
+ * blocked by a busy table fails (and is retried on the next start) instead of hanging the fleet.
+ */
+final class PostgresSession implements GateSession {
+    /** SQLState of a statement cancelled by {@code lock_timeout}. */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private final Settings settings;
+    private final Connection connection;
+    private final String schema;
+    private final MigrationLock lock;
+    private final PostgresBackups backups;
+    private boolean migrationTransactional;
+
+    PostgresSession(String jdbcUrl, Connector connector, Settings settings, String database) throws SQLException {
+        this.settings = settings;
+        this.connection = connector.connect(LockOwner.connectionProperties("gate"));
+        try {
+            schema = currentSchema(connection);
+            applyTimeouts();
+            String table = settings.text(Setting.TABLE);
+            lock = settings.text(Setting.LOCK_MODE).equals("table")
+                    ? new LeaseLock(connector, table + "_lock", settings.duration(Setting.LOCK_TIMEOUT), database)
+                    : new AdvisoryLock(connector, lockKey(schema, table), settings.duration(Setting.LOCK_TIMEOUT), database);
+            backups = new PostgresBackups(jdbcUrl, connector, connection, settings, database, schema);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static String currentSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            String schema = rs.getString(1);
+            if (schema == null) {
+                throw new SluiceException(Problem.INVALID_SETTING, "the connection has no current schema (empty "
+                        + "search_path); set currentSchema in the URL");
+            }
+            return schema;
+        }
+    }
+
+    private void applyTimeouts() throws SQLException {
+        long lockMillis = settings.duration(Setting.LOCK_TIMEOUT).toMillis();
+        long statementMillis = settings.duration(Setting.GATE_TIMEOUT).toMillis();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = " + Math.min(lockMillis, Integer.MAX_VALUE));
+            statement.execute("SET statement_timeout = " + Math.min(statementMillis, Integer.MAX_VALUE));
+        }
+    }
+
+    /** One advisory lock key per schema and history table: two apps in two schemas do not wait for each other. */
+    static long lockKey(String schema, String table) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("sluice:" + schema + "." + table).getBytes(StandardCharsets.UTF_8));
+            long key = 0;
+            for (int i = 0; i < 8; i++) {
+                key = (key << 8) | (digest[i] & 0xFF);
+            }
+            return key;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void lock() throws SQLException {
+        lock.acquire();
+    }
+
+    @Override
+    public Path backup(String reason) throws SQLException {
+        return backups.write(reason);
+    }
+
+    @Override
+    public void pruneBackups(int keep) throws SQLException {
+        backups.prune(keep);
+    }
+
+    @Override
+    public void beginMigration(boolean transactional) throws SQLException {
+        migrationTransactional = transactional;
+        connection.setAutoCommit(!transactional);
+    }
+
+    @Override
+    public void commitMigration() throws SQLException {
+        if (migrationTransactional) {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public String rollbackMigration() throws SQLException {
+        if (migrationTransactional) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            return "it was rolled back";
+        }
+        // Restoring the whole database here would also undo what other instances wrote since the
+        // backup, so a failed no-transaction script is left for the operator.
+        return "it ran outside a transaction, so its completed statements stay; restore the backup with the "
+                + "command-line tool if they must go";
+    }
+
+    @Override
+    public void verify(List<SqlStatement> applied, boolean javaMigrationRan) throws SQLException {
+        List<String> missing = new PostgresCatalog(connection, schema).missing(applied);
+        if (!missing.isEmpty()) {
+            throw new SluiceException(Problem.VERIFY_FAILED, "after migrating, the catalog lacks " + String.join(", ", missing));
+        }
+    }
+
+    @Override
+    public void finish() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } finally {
+            try {
+                lock.release();
+            } finally {
+                connection.close();
+            }
+        }
+    }
+}
