@@ -8,12 +8,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 /**
  * A stand-in application for subprocess tests: connects through {@code DriverManager} to the URL
  * in {@code args[0]}, optionally after waiting for a start file ({@code args[1]}; having said
  * it is ready by creating {@code args[2]}), and prints
- * what it got. Exit 0 on success, 3 on an {@link SQLException}.
+ * what it got. Credentials, where the database wants them, come from {@code APP_USER} and
+ * {@code APP_PASSWORD}. Exit 0 on success, 3 on an {@link SQLException}.
  */
 public final class GatedApp {
     public static void main(String[] args) throws Exception {
@@ -27,7 +29,12 @@ public final class GatedApp {
                 Thread.sleep(2);
             }
         }
-        try (Connection connection = DriverManager.getConnection(args[0]);
+        Properties credentials = new Properties();
+        if (System.getenv("APP_USER") != null) {
+            credentials.setProperty("user", System.getenv("APP_USER"));
+            credentials.setProperty("password", System.getenv("APP_PASSWORD"));
+        }
+        try (Connection connection = DriverManager.getConnection(args[0], credentials);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM sluice_schema_history")) {
             rs.next();

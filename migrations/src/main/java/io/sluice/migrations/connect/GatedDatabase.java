@@ -7,6 +7,7 @@ import io.sluice.migrations.config.Sources;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.Dialects;
+import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.resolve.Resolver;
 import io.sluice.migrations.run.GateRun;
@@ -101,6 +102,12 @@ public final class GatedDatabase implements Connector {
     public GateRun newRun() throws SluiceException {
         Dialect supported = dialect != null ? dialect : Dialects.forUrl(delegateUrl);
         return new GateRun(supported, delegateUrl, this, settings);
+    }
+
+    /** A session on this database for operator commands (backup, restore); the caller takes the lock. */
+    public GateSession openSession() throws SQLException {
+        Dialect supported = dialect != null ? dialect : Dialects.forUrl(delegateUrl);
+        return supported.open(delegateUrl, this, settings);
     }
 
     /** The gate's connections come from here, through the delegate driver. */

@@ -1,5 +1,6 @@
 package io.sluice.migrations.dialect;
 
+import io.sluice.migrations.dialect.postgres.PostgresDialect;
 import io.sluice.migrations.dialect.sqlite.SqliteDialect;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /** Picks the dialect for a delegate URL. */
 public final class Dialects {
-    private static final List<Dialect> ALL = Arrays.<Dialect>asList(new SqliteDialect());
+    private static final List<Dialect> ALL = Arrays.<Dialect>asList(new SqliteDialect(), new PostgresDialect());
 
     private Dialects() {
     }
@@ -21,7 +22,7 @@ public final class Dialects {
             return dialect;
         }
         throw new SluiceException(Problem.INVALID_SETTING, "Sluice does not support " + Redact.url(delegateUrl)
-                + "; supported URLs start with jdbc:sluice:sqlite:");
+                + "; supported URLs start with jdbc:sluice:sqlite: or jdbc:sluice:postgresql:");
     }
 
     /** The dialect for a URL, or null when Sluice does not support that database. */

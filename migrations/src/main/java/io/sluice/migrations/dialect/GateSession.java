@@ -32,6 +32,12 @@ public interface GateSession extends AutoCloseable {
      */
     Path backup(String reason) throws SQLException;
 
+    /**
+     * Loads a backup made by {@link #backup} back into the database, replacing what is there.
+     * Call it holding the lock.
+     */
+    void restore(Path backup) throws SQLException;
+
     /** Deletes this database's oldest backups beyond {@code keep}. */
     void pruneBackups(int keep) throws SQLException;
 
@@ -47,6 +53,14 @@ public interface GateSession extends AutoCloseable {
      * @return what was done, for the refusal's message ("it was rolled back")
      */
     String rollbackMigration() throws SQLException;
+
+    /**
+     * Whether a statement failed only because it waited too long for another session's lock: the
+     * migration was rolled back and the next start should simply try again.
+     */
+    default boolean isLockTimeout(SQLException failure) {
+        return false;
+    }
 
     /**
      * Checks the database after migrating.

@@ -82,14 +82,22 @@ final class Migrator {
     private SluiceException failed(PlannedMigration planned, SqlStatement statement, long start, Exception cause) {
         ResolvedMigration migration = planned.migration();
         String where = statement == null ? "" : " at line " + statement.line();
+        boolean blocked = cause instanceof SQLException && session.isLockTimeout((SQLException) cause);
         String undone;
         try {
             undone = session.rollbackMigration();
-            record(migration, start, false);
+            if (!blocked) {
+                record(migration, start, false);
+            }
             session.finish();
         } catch (SQLException secondary) {
             cause.addSuppressed(secondary);
             undone = "undoing it failed too (" + describe(secondary) + ")";
+        }
+        if (blocked) {
+            return new SluiceException(Problem.LOCK_TIMEOUT, "Migration " + migration.source() + " waited" + where
+                    + " longer than sluice.lockTimeout for another session's lock: " + describe(cause) + "; " + undone
+                    + "; the next connect tries again", cause);
         }
         return new SluiceException(Problem.MIGRATION_FAILED, "Migration " + migration.source() + " failed" + where
                 + ": " + describe(cause) + "; " + undone + (backup == null ? "" : "; backup " + backup)

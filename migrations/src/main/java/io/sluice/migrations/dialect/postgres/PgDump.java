@@ -73,8 +73,13 @@ final class PgDump {
         }
     }
 
-    void dump(ServerAddress server, Path file) throws IOException {
-        run(server, dumpProgram, "--format=custom", "--no-password", "--file=" + file, "--dbname=" + server.database);
+    /**
+     * @param lockWait how long pg_dump may wait for a table another session locked exclusively,
+     *                 so a busy table fails the backup instead of hanging the gate
+     */
+    void dump(ServerAddress server, Path file, Duration lockWait) throws IOException {
+        run(server, dumpProgram, "--format=custom", "--no-password", "--file=" + file,
+                "--lock-wait-timeout=" + Math.max(1, lockWait.toMillis()), "--dbname=" + server.database);
     }
 
     /** Reads the whole table of contents back: a truncated or corrupt dump fails here. */

@@ -62,7 +62,7 @@ public final class PostgresBackups {
             temporary = files.createTemporary();
             PgDump pgDump = pgDump(method.equals("pg_dump"));
             if (pgDump != null) {
-                pgDump.dump(server(), temporary);
+                pgDump.dump(server(), temporary, settings.duration(Setting.LOCK_TIMEOUT));
                 pgDump.check(temporary);
             } else {
                 new LogicalBackup(connection, schema).write(temporary);
@@ -72,6 +72,11 @@ public final class PostgresBackups {
             temporary = null;
             return published;
         } catch (IOException | SQLException | RuntimeException e) {
+            if (waitedForALock(e)) {
+                throw new SluiceException(Problem.LOCK_TIMEOUT, "The backup waited longer than "
+                        + Setting.LOCK_TIMEOUT.property() + " for a table another session holds exclusively, nothing was "
+                        + "applied; the next connect tries again: " + e.getMessage(), e);
+            }
             throw new SluiceException(Problem.BACKUP_FAILED, "Backup into " + files.directory().toAbsolutePath()
                     + " failed, nothing was applied: " + e.getMessage()
                     + "; make the folder writable, set sluice.backupDir, or sluice.backup=none", e);
@@ -84,6 +89,11 @@ public final class PostgresBackups {
                 }
             }
         }
+    }
+
+    private static boolean waitedForALock(Exception e) {
+        return e instanceof SQLException ? PostgresSession.LOCK_NOT_AVAILABLE.equals(((SQLException) e).getSQLState())
+                : String.valueOf(e.getMessage()).contains("could not obtain lock");
     }
 
     private PgDump pgDump(boolean required) throws SQLException, IOException {

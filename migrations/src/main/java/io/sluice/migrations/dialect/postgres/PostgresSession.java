@@ -8,6 +8,7 @@ import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.sql.SqlStatement;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -104,6 +105,15 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
+    public void restore(Path backup) throws SQLException {
+        try {
+            backups.restore(backup);
+        } catch (IOException e) {
+            throw new SQLException("cannot restore " + backup + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void pruneBackups(int keep) throws SQLException {
         backups.prune(keep);
     }
@@ -133,6 +143,11 @@ final class PostgresSession implements GateSession {
         // backup, so a failed no-transaction script is left for the operator.
         return "it ran outside a transaction, so its completed statements stay; restore the backup with the "
                 + "command-line tool if they must go";
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException failure) {
+        return LOCK_NOT_AVAILABLE.equals(failure.getSQLState());
     }
 
     @Override

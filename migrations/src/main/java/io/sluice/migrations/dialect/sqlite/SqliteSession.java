@@ -101,6 +101,20 @@ final class SqliteSession implements GateSession {
     }
 
     @Override
+    public void restore(Path backup) throws SQLException {
+        boolean relock = transactionOpen;
+        commit();
+        try {
+            SqliteBackup.restore(connection, backup);
+        } catch (IOException e) {
+            throw new SQLException("cannot restore " + backup + ": " + e.getMessage(), e);
+        }
+        if (relock) {
+            lock();
+        }
+    }
+
+    @Override
     public void pruneBackups(int keep) throws SQLException {
         if (backup != null) {
             backup.prune(keep);
@@ -139,11 +153,7 @@ final class SqliteSession implements GateSession {
             throw new SluiceException(Problem.MIGRATION_FAILED, "a no-transaction script failed and there is no "
                     + "backup to restore (sluice.backup=none); the database may be partly migrated");
         }
-        try {
-            SqliteBackup.restore(connection, lastBackup);
-        } catch (IOException e) {
-            throw new SQLException("cannot restore " + lastBackup + ": " + e.getMessage(), e);
-        }
+        restore(lastBackup);
         lock();
         return "it ran outside a transaction, so the database was restored from the backup";
     }

@@ -1,0 +1,212 @@
+package io.sluice.driver;
+
+import io.sluice.Sluice;
+import io.sluice.migrations.run.GateReport;
+import io.sluice.testing.JavaProcess;
+import io.sluice.testing.PostgresDatabase;
+import io.sluice.testing.PostgresExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresGateTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDataMigrationAppliesExactlyOnceWithTheRightValues(PostgresDatabase db) throws Exception {
+        execute(db, "CREATE TABLE users (id SERIAL PRIMARY KEY, first_name TEXT NOT NULL, last_name TEXT NOT NULL)",
+                "INSERT INTO users (first_name, last_name) VALUES ('Ada', 'Lovelace'), ('Grace', 'Hopper')");
+        migration("V1__full_name.sql", """
+                ALTER TABLE users ADD COLUMN full_name TEXT;
+                UPDATE users SET full_name = first_name || ' ' || last_name;
+                ALTER TABLE users ALTER COLUMN full_name SET NOT NULL;
+                """);
+        migration("V2__drop_name_parts.sql", """
+                -- sluice:allow-destructive
+                ALTER TABLE users DROP COLUMN first_name;
+                ALTER TABLE users DROP COLUMN last_name;
+                """);
+
+        try (Connection connection = DriverManager.getConnection(url(db), db.credentials())) {
+            assertEquals("org.postgresql.jdbc.PgConnection", connection.getClass().getName());
+        }
+        GateReport again = Sluice.migrate(url(db), db.credentials());
+
+        assertTrue(again.applied().isEmpty());
+        assertEquals(List.of("Ada Lovelace", "Grace Hopper"), strings(db, "SELECT full_name FROM users ORDER BY id"));
+        assertEquals(List.of("id", "full_name"), strings(db, "SELECT column_name FROM information_schema.columns "
+                + "WHERE table_name = 'users' ORDER BY ordinal_position"));
+        assertEquals(List.of("1:1", "2:1"), strings(db, "SELECT version || ':' || COUNT(*) FROM sluice_schema_history "
+                + "WHERE success GROUP BY version ORDER BY version"));
+    }
+
+    @Test
+    void fourJvmsWithSixteenConnectionPoolsStartingAtOnceMigrateOnce(PostgresDatabase db) throws Exception {
+        standardMigrations(db);
+        Path go = dir.resolve("go");
+        List<Process> jvms = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            jvms.add(app(PooledApp.class, db, "jvm" + i).args(url(db), go.toString(), dir.resolve("ready" + i).toString())
+                    .start(dir.resolve("jvm" + i + ".log")));
+        }
+        for (int i = 0; i < 4; i++) {
+            awaitFile(dir.resolve("ready" + i), jvms.get(i));
+        }
+        Files.createFile(go);
+
+        for (int i = 0; i < 4; i++) {
+            assertTrue(jvms.get(i).waitFor(3, TimeUnit.MINUTES), "jvm " + i + " hangs");
+            String output = JavaProcess.read(dir.resolve("jvm" + i + ".log"));
+            assertEquals(0, jvms.get(i).exitValue(), output);
+            assertEquals(16, output.lines().filter(line -> line.equals("history-rows=2")).count(), output);
+        }
+        assertEquals(List.of("1:1", "2:1"), strings(db, "SELECT version || ':' || COUNT(*) FROM sluice_schema_history "
+                + "GROUP BY version ORDER BY version"));
+        assertEquals(List.of("3"), strings(db, "SELECT COUNT(*) FROM cashback_account"));
+    }
+
+    @Test
+    void aMigrationBlockedByAnotherSessionsLockFailsTransientlyLeavesNothingAndSucceedsLater(PostgresDatabase db)
+            throws Exception {
+        standardMigrations(db);
+        String url = url(db) + "&sluice.lockTimeout=PT1S";
+        try (Connection blocker = db.connect()) {
+            blocker.setAutoCommit(false);
+            try (Statement statement = blocker.createStatement()) {
+                statement.execute("SELECT COUNT(*) FROM users"); // an open read: ALTER TABLE users must wait
+            }
+            SQLException blocked = assertThrows(SQLException.class, () -> Sluice.migrate(url, db.credentials()));
+            assertEquals("08001", blocked.getSQLState(), blocked.getMessage());
+            assertTrue(blocked.getMessage().contains("V1__cashback.sql"), blocked.getMessage());
+            blocker.rollback();
+        }
+        assertEquals(List.of("0"), strings(db, "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'cashback_account'"));
+
+        GateReport later = Sluice.migrate(url, db.credentials());
+
+        assertEquals(2, later.applied().size());
+        assertEquals(List.of("3"), strings(db, "SELECT COUNT(*) FROM cashback_account"));
+    }
+
+    @Test
+    void aHolderKilledWithSigkillDoesNotBlockTheNextStartInAdvisoryMode(PostgresDatabase db) throws Exception {
+        killHolderThenMigrate(db, "advisory");
+    }
+
+    @Test
+    void aHolderKilledWithSigkillDoesNotBlockTheNextStartBeyondTheLease(PostgresDatabase db) throws Exception {
+        killHolderThenMigrate(db, "table");
+    }
+
+    private void killHolderThenMigrate(PostgresDatabase db, String lockMode) throws Exception {
+        execute(db, "CREATE TABLE users (id INTEGER PRIMARY KEY)", "INSERT INTO users VALUES (1), (2), (3)");
+        migration("V1__cashback.sql", "CREATE TABLE cashback_account (id SERIAL PRIMARY KEY, user_id INTEGER, balance INTEGER);");
+        String url = url(db) + ",classpath:db/slow&sluice.lockMode=" + lockMode;
+        Path marker = dir.resolve("migrating");
+        Process holder = app(GatedApp.class, db, "holder").args(url).systemProperty("test.slowMarker", marker.toString())
+                .start(dir.resolve("holder.log"));
+        awaitFile(marker, holder);
+        holder.destroyForcibly().waitFor();
+        long killed = System.nanoTime();
+
+        GateReport next = Sluice.migrate(url, db.credentials());
+
+        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed) < 30, "waited too long for a dead holder");
+        assertEquals(List.of("V2__Slow_backfill"), next.applied().stream().map(s -> s.replaceAll(".*\\.", "")).toList());
+        assertEquals(List.of("3"), strings(db, "SELECT COUNT(*) FROM cashback_account"));
+    }
+
+    @Test
+    void threeInstancesWaitWithoutDeadlockWhileOneCreatesAnIndexConcurrently(PostgresDatabase db) throws Exception {
+        execute(db, "CREATE TABLE events (id INTEGER PRIMARY KEY, kind INTEGER NOT NULL)",
+                "INSERT INTO events SELECT g, g % 7 FROM generate_series(1, 3000) g",
+                "CREATE FUNCTION slow_kind(k INTEGER) RETURNS INTEGER IMMUTABLE LANGUAGE plpgsql AS $$ "
+                        + "BEGIN PERFORM pg_sleep(0.001); RETURN k; END $$");
+        migration("V1__events_kind_index.sql", """
+                -- sluice:no-transaction
+                CREATE INDEX CONCURRENTLY events_slow_kind ON events (slow_kind(kind));
+                """);
+        List<Process> jvms = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            jvms.add(app(GatedApp.class, db, "jvm" + i).args(url(db)).start(dir.resolve("cic" + i + ".log")));
+        }
+        for (int i = 0; i < 4; i++) {
+            assertTrue(jvms.get(i).waitFor(3, TimeUnit.MINUTES), "jvm " + i + " hangs (deadlock?)");
+            String output = JavaProcess.read(dir.resolve("cic" + i + ".log"));
+            assertEquals(0, jvms.get(i).exitValue(), output);
+        }
+        assertEquals(List.of("true"), strings(db, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'events_slow_kind'::regclass"));
+        assertEquals(List.of("1"), strings(db, "SELECT COUNT(*) FROM sluice_schema_history"));
+    }
+
+    private void standardMigrations(PostgresDatabase db) throws Exception {
+        execute(db, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+                "INSERT INTO users VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+        migration("V1__cashback.sql", """
+                CREATE TABLE cashback_account (id SERIAL PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id));
+                ALTER TABLE users ADD COLUMN cashback BOOLEAN NOT NULL DEFAULT FALSE;
+                """);
+        migration("V2__open_accounts.sql", "INSERT INTO cashback_account (user_id) SELECT id FROM users;");
+    }
+
+    private JavaProcess app(Class<?> main, PostgresDatabase db, String name) {
+        return JavaProcess.of(main).env("APP_USER", db.user()).env("APP_PASSWORD", db.password());
+    }
+
+    private String url(PostgresDatabase db) {
+        return db.sluiceUrl() + "?sluice.backupDir=" + dir.resolve("backups") + "&sluice.locations=filesystem:" + dir.resolve("sql");
+    }
+
+    private void migration(String name, String text) throws IOException {
+        Files.createDirectories(dir.resolve("sql"));
+        Files.writeString(dir.resolve("sql").resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    static void execute(PostgresDatabase db, String... statements) throws SQLException {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    static List<String> strings(PostgresDatabase db, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static void awaitFile(Path file, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.exists(file)) {
+            assertTrue(System.nanoTime() < deadline && process.isAlive(), "process ended before " + file.getFileName());
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
+}
