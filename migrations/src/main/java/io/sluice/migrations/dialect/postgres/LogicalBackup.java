@@ -58,7 +58,8 @@ final class LogicalBackup {
                 rows.put(table, writeRows(out, table));
             }
             writeAll(out, "SELECT format('SELECT setval(%L, %s, %s)', quote_ident(schemaname) || '.' || quote_ident(sequencename), "
-                    + "COALESCE(last_value, start_value), last_value IS NOT NULL) FROM pg_sequences WHERE schemaname = ?");
+                    + "COALESCE(last_value, start_value), CASE WHEN last_value IS NULL THEN 'false' ELSE 'true' END) "
+                    + "FROM pg_sequences WHERE schemaname = ?");
             writeAll(out, "SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, "
                     + "pg_get_constraintdef(c.oid)) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
                     + "WHERE n.nspname = ? AND c.conrelid <> 0 AND c.conislocal AND c.contype <> 'n' ORDER BY CASE c.contype WHEN 'f' THEN 1 ELSE 0 END, c.oid");

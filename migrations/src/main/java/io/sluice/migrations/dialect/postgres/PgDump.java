@@ -77,8 +77,8 @@ final class PgDump {
      * @param lockWait how long pg_dump may wait for a table another session locked exclusively,
      *                 so a busy table fails the backup instead of hanging the gate
      */
-    void dump(ServerAddress server, Path file, Duration lockWait) throws IOException {
-        run(server, dumpProgram, "--format=custom", "--no-password", "--file=" + file,
+    void dump(ServerAddress server, String schema, Path file, Duration lockWait) throws IOException {
+        run(server, dumpProgram, "--format=custom", "--no-password", "--file=" + file, "--schema=" + schema,
                 "--lock-wait-timeout=" + Math.max(1, lockWait.toMillis()), "--dbname=" + server.database);
     }
 
@@ -87,6 +87,7 @@ final class PgDump {
         run(null, restoreProgram, "--list", file.toString());
     }
 
+    /** Loads the archive into an empty schema of the same name (see {@code PostgresBackups.restore}). */
     void restore(ServerAddress server, Path file) throws IOException {
         run(server, restoreProgram, "--clean", "--if-exists", "--no-owner", "--single-transaction", "--no-password",
                 "--exit-on-error", "--dbname=" + server.database, file.toString());

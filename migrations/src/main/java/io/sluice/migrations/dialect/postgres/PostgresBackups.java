@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 
 /**
@@ -62,7 +63,7 @@ public final class PostgresBackups {
             temporary = files.createTemporary();
             PgDump pgDump = pgDump(method.equals("pg_dump"));
             if (pgDump != null) {
-                pgDump.dump(server(), temporary, settings.duration(Setting.LOCK_TIMEOUT));
+                pgDump.dump(server(), schema, temporary, settings.duration(Setting.LOCK_TIMEOUT));
                 pgDump.check(temporary);
             } else {
                 new LogicalBackup(connection, schema).write(temporary);
@@ -133,9 +134,32 @@ public final class PostgresBackups {
             if (pgDump == null) {
                 throw new IOException(backup + " is a pg_dump archive and needs pg_restore: " + why);
             }
-            pgDump.restore(server(), backup);
+            restoreAside(pgDump, backup);
         } else {
             LogicalBackup.restore(connection, backup);
+        }
+    }
+
+    /**
+     * pg_restore alone would leave behind what was created after the backup (a migrated table),
+     * so the schema is first moved aside, the archive restored into a fresh one, and the old one
+     * dropped only when that worked; on failure the old schema comes back.
+     */
+    private void restoreAside(PgDump pgDump, Path backup) throws SQLException, IOException {
+        String current = PostgresCatalog.quote(schema);
+        String aside = PostgresCatalog.quote(schema + "_sluice_restore");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + aside + " CASCADE");
+            statement.execute("ALTER SCHEMA " + current + " RENAME TO " + aside);
+            statement.execute("CREATE SCHEMA " + current);
+            try {
+                pgDump.restore(server(), backup);
+            } catch (IOException | RuntimeException e) {
+                statement.execute("DROP SCHEMA " + current + " CASCADE");
+                statement.execute("ALTER SCHEMA " + aside + " RENAME TO " + current);
+                throw e;
+            }
+            statement.execute("DROP SCHEMA " + aside + " CASCADE");
         }
     }
 
