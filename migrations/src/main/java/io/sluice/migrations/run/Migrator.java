@@ -87,6 +87,7 @@ final class Migrator {
         try {
             undone = session.rollbackMigration();
             if (!blocked) {
+                history.createIfAbsent(); // a restored backup may predate the history table
                 record(migration, start, false);
             }
             session.finish();
