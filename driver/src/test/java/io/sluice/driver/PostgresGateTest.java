@@ -127,6 +127,10 @@ class PostgresGateTest {
         Process holder = app(GatedApp.class, db, "holder").args(url).systemProperty("test.slowMarker", marker.toString())
                 .start(dir.resolve("holder.log"));
         awaitFile(marker, holder);
+        SQLException waited = assertThrows(SQLException.class,
+                () -> Sluice.migrate(url + "&sluice.lockTimeout=PT1S", db.credentials()));
+        assertEquals("08001", waited.getSQLState());
+        assertTrue(waited.getMessage().contains("held by") && waited.getMessage().contains("host="), waited.getMessage());
         holder.destroyForcibly().waitFor();
         long killed = System.nanoTime();
 
