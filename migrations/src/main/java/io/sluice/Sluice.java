@@ -28,4 +28,12 @@ public final class Sluice {
     public static GateReport migrate(String url, Properties settings) throws SQLException {
         return GatedDatabase.resolve(url, settings).newRun().run();
     }
+
+    /**
+     * Sends Sluice's meters to this registry instead of {@code Metrics.globalRegistry}, from the
+     * next gate run on. Needs Micrometer on the classpath, as the parameter type says.
+     */
+    public static void meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.sluice.migrations.metrics.MeterRegistries.use(registry);
+    }
 }

@@ -1,5 +1,8 @@
 package io.sluice.driver;
 
+import io.sluice.migrations.connect.GatedDatabase;
+import io.sluice.migrations.metrics.GateMetrics;
+
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -10,11 +13,12 @@ final class Gates {
     private Gates() {
     }
 
-    /**
-     * @param key the delegate URL without credentials
-     * @param name the database's short name, for messages
-     */
-    static Gate forDatabase(String key, String name) {
-        return BY_DATABASE.computeIfAbsent(key, ignored -> new Gate(name));
+    /** The database's gate, created (and its gauges bound) on first use. */
+    static Gate forDatabase(GatedDatabase database) {
+        return BY_DATABASE.computeIfAbsent(database.key(), key -> {
+            Gate gate = new Gate(database.name());
+            GateMetrics.get().bindGate(database.dialectName(), database.name(), () -> gate.state().gauge, gate::waiting);
+            return gate;
+        });
     }
 }

@@ -51,7 +51,7 @@ public final class SluiceDriver implements Driver {
     /** The slow path: settings, driver and gate for a URL not seen yet (or whose gate is not open). */
     static Route open(String url, Properties info) throws SQLException {
         GatedDatabase database = GatedDatabase.resolve(url, info);
-        Gate gate = database.isGated() ? Gates.forDatabase(database.key(), database.name()) : Gate.alwaysOpen();
+        Gate gate = database.isGated() ? Gates.forDatabase(database) : Gate.alwaysOpen();
         gate.pass(database);
         Route route = new Route(database, gate);
         ROUTES.put(url, route);

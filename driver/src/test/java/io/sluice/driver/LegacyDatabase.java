@@ -25,8 +25,12 @@ final class LegacyDatabase {
     final Path migrations;
 
     LegacyDatabase(Path directory) throws IOException {
+        this(directory, "app.db");
+    }
+
+    LegacyDatabase(Path directory, String fileName) throws IOException {
         this.directory = directory;
-        this.file = directory.resolve("app.db");
+        this.file = directory.resolve(fileName);
         this.migrations = Files.createDirectories(directory.resolve("migrations"));
     }
 

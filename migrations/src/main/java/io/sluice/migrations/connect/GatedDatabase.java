@@ -81,6 +81,11 @@ public final class GatedDatabase implements Connector {
         return dialect == null ? key() : dialect.databaseName(delegateUrl);
     }
 
+    /** {@code sqlite}, {@code postgresql}, or {@code unsupported} for a pass-through database Sluice does not know. */
+    public String dialectName() {
+        return dialect == null ? "unsupported" : dialect.name();
+    }
+
     public String delegateUrl() {
         return delegateUrl;
     }

@@ -31,22 +31,62 @@ public final class GateReport {
         }
     }
 
+    /** One migration's run: its script, version (null for repeatables), time and outcome. */
+    public static final class MigrationRun {
+        private final String script;
+        private final Version version;
+        private final String description;
+        private final Duration duration;
+        private final boolean success;
+
+        MigrationRun(String script, Version version, String description, Duration duration, boolean success) {
+            this.script = script;
+            this.version = version;
+            this.description = description;
+            this.duration = duration;
+            this.success = success;
+        }
+
+        public String script() {
+            return script;
+        }
+
+        /** Null for a repeatable migration. */
+        public Version version() {
+            return version;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public Duration duration() {
+            return duration;
+        }
+
+        public boolean success() {
+            return success;
+        }
+    }
+
     private final String database;
     private final String dialect;
     private final Map<GateStep, Step> steps;
     private final Version versionBefore;
     private final Version versionAfter;
-    private final List<String> applied;
+    private final List<MigrationRun> migrations;
+    private final int pending;
     private final Path backup;
 
     GateReport(String database, String dialect, Map<GateStep, Step> steps, Version versionBefore,
-               Version versionAfter, List<String> applied, Path backup) {
+               Version versionAfter, List<MigrationRun> migrations, int pending, Path backup) {
         this.database = database;
         this.dialect = dialect;
         this.steps = Collections.unmodifiableMap(new EnumMap<>(steps));
         this.versionBefore = versionBefore;
         this.versionAfter = versionAfter;
-        this.applied = Collections.unmodifiableList(new ArrayList<>(applied));
+        this.migrations = Collections.unmodifiableList(new ArrayList<>(migrations));
+        this.pending = pending;
         this.backup = backup;
     }
 
@@ -77,7 +117,23 @@ public final class GateReport {
 
     /** Scripts (or Java class names) applied by this run, in order. */
     public List<String> applied() {
+        List<String> applied = new ArrayList<>();
+        for (MigrationRun run : migrations) {
+            if (run.success()) {
+                applied.add(run.script());
+            }
+        }
         return applied;
+    }
+
+    /** Every migration this run tried, the failed one included, with its time. */
+    public List<MigrationRun> migrations() {
+        return migrations;
+    }
+
+    /** Migrations still pending after this run; -1 when the run failed before it knew. */
+    public int pending() {
+        return pending;
     }
 
     /** The backup taken before migrating, or null when none was taken. */
@@ -88,6 +144,7 @@ public final class GateReport {
     /** One line: versions, each step's time, the backup. */
     @Override
     public String toString() {
+        List<String> applied = applied();
         StringBuilder line = new StringBuilder();
         Step total = steps.get(GateStep.TOTAL);
         if (total != null && total.outcome() == StepOutcome.FAILURE) {

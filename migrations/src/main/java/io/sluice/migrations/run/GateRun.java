@@ -8,6 +8,7 @@ import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
+import io.sluice.migrations.metrics.GateMetrics;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.model.Version;
 import io.sluice.migrations.plan.Plan;
@@ -39,7 +40,8 @@ public final class GateRun {
     private final GateLog log;
 
     private final Map<GateStep, GateReport.Step> steps = new EnumMap<>(GateStep.class);
-    private final List<String> applied = new ArrayList<>();
+    private final List<GateReport.MigrationRun> migrations = new ArrayList<>();
+    private int pending = -1;
     private Version versionBefore;
     private Version versionAfter;
     private Path backup;
@@ -63,6 +65,7 @@ public final class GateRun {
                 Plan plan = step(GateStep.INSPECT, () -> inspect(session));
                 versionBefore = plan.current();
                 versionAfter = plan.current();
+                pending = plan.pending().size();
                 if (plan.isEmpty()) {
                     skip(GateStep.BACKUP, GateStep.MIGRATE, GateStep.VERIFY);
                 } else {
@@ -72,11 +75,14 @@ public final class GateRun {
             record(GateStep.TOTAL, StepOutcome.SUCCESS, start);
             GateReport report = report();
             log.log(INFO, report.toString());
+            GateMetrics.get().recordRun(report);
             return report;
         } catch (SQLException | RuntimeException e) {
             record(GateStep.TOTAL, StepOutcome.FAILURE, start);
-            SluiceException refusal = refusal(e).withReport(report());
-            log.log(System.Logger.Level.ERROR, refusal.getMessage() + " (" + report() + ")");
+            GateReport report = report();
+            SluiceException refusal = refusal(e).withReport(report);
+            log.log(System.Logger.Level.ERROR, refusal.getMessage() + " (" + report + ")");
+            GateMetrics.get().recordRun(report);
             throw refusal;
         }
     }
@@ -114,13 +120,17 @@ public final class GateRun {
 
     private void migrate(GateSession session, Plan plan) throws SQLException {
         String reason = "v" + GateReport.name(plan.current()) + "-to-v" + GateReport.name(plan.target());
-        backup = step(GateStep.BACKUP, () -> session.backup(reason));
-        if (backup == null) {
-            steps.put(GateStep.BACKUP, new GateReport.Step(StepOutcome.SKIPPED, steps.get(GateStep.BACKUP).duration()));
+        long backupStart = System.nanoTime();
+        try {
+            backup = session.backup(reason);
+        } catch (SQLException | RuntimeException e) {
+            record(GateStep.BACKUP, StepOutcome.FAILURE, backupStart);
+            throw e;
         }
+        record(GateStep.BACKUP, backup == null ? StepOutcome.SKIPPED : StepOutcome.SUCCESS, backupStart);
         Migrator migrator = new Migrator(session, history(session), InstalledBy.describe(session.connection()), backup);
         step(GateStep.MIGRATE, () -> {
-            migrator.applyAll(plan.pending(), this::applied);
+            migrator.applyAll(plan.pending(), this::migrated);
             return null;
         });
         step(GateStep.VERIFY, () -> {
@@ -133,13 +143,19 @@ public final class GateRun {
         }
     }
 
-    private void applied(PlannedMigration planned) {
-        applied.add(planned.migration().script());
-        Version version = planned.migration().version();
+    private void migrated(PlannedMigration planned, Duration duration, boolean success) {
+        ResolvedMigration migration = planned.migration();
+        migrations.add(new GateReport.MigrationRun(migration.script(), migration.version(), migration.description(),
+                duration, success));
+        if (!success) {
+            return;
+        }
+        pending--;
+        Version version = migration.version();
         if (version != null && (versionAfter == null || version.compareTo(versionAfter) > 0)) {
             versionAfter = version;
         }
-        log.log(INFO, "applied " + planned.migration().script());
+        log.log(INFO, "applied " + migration.script() + " in " + duration.toMillis() + " ms");
     }
 
     private HistoryTable history(GateSession session) {
@@ -158,7 +174,8 @@ public final class GateRun {
     }
 
     private GateReport report() {
-        return new GateReport(log.database(), dialect.name(), steps, versionBefore, versionAfter, applied, backup);
+        return new GateReport(log.database(), dialect.name(), steps, versionBefore, versionAfter, migrations, pending,
+                backup);
     }
 
     @FunctionalInterface
@@ -180,11 +197,20 @@ public final class GateRun {
 
     private void skip(GateStep... skipped) {
         for (GateStep step : skipped) {
-            steps.put(step, new GateReport.Step(StepOutcome.SKIPPED, Duration.ZERO));
+            put(step, new GateReport.Step(StepOutcome.SKIPPED, Duration.ZERO));
         }
     }
 
     private void record(GateStep step, StepOutcome outcome, long startNanos) {
-        steps.put(step, new GateReport.Step(outcome, Duration.ofNanos(System.nanoTime() - startNanos)));
+        put(step, new GateReport.Step(outcome, Duration.ofNanos(System.nanoTime() - startNanos)));
+    }
+
+    private void put(GateStep step, GateReport.Step result) {
+        steps.put(step, result);
+        if (step != GateStep.TOTAL) {
+            log.log(result.outcome() == StepOutcome.FAILURE ? WARNING : INFO, step.tag() + " "
+                    + (result.outcome() == StepOutcome.SKIPPED ? "skipped" : result.duration().toMillis() + " ms"
+                    + (result.outcome() == StepOutcome.FAILURE ? " (failed)" : "")));
+        }
     }
 }

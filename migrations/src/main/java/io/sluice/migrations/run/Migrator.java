@@ -13,12 +13,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Applies planned migrations one by one, each with its history row in one unit of work. */
 final class Migrator {
+    /** Told of every migration as it commits or fails. */
+    interface Listener {
+        void migrated(PlannedMigration migration, Duration duration, boolean success);
+    }
+
     private final GateSession session;
     private final HistoryTable history;
     private final String installedBy;
@@ -34,14 +39,20 @@ final class Migrator {
     }
 
     /**
-     * @param onApplied told each script as it commits
-     * @throws SluiceException {@code MIGRATION_FAILED} naming the file, the line, the database's error and the backup
+     * @throws SluiceException {@code MIGRATION_FAILED} naming the file, the line, the database's error and the
+     *                         backup; {@code LOCK_TIMEOUT} when a statement waited too long for another session
      */
-    void applyAll(List<PlannedMigration> pending, Consumer<PlannedMigration> onApplied) throws SQLException {
+    void applyAll(List<PlannedMigration> pending, Listener listener) throws SQLException {
         history.createIfAbsent();
         for (PlannedMigration planned : pending) {
-            apply(planned);
-            onApplied.accept(planned);
+            long start = System.nanoTime();
+            try {
+                apply(planned, start);
+            } catch (SQLException | RuntimeException e) {
+                listener.migrated(planned, Duration.ofNanos(System.nanoTime() - start), false);
+                throw e;
+            }
+            listener.migrated(planned, Duration.ofNanos(System.nanoTime() - start), true);
         }
     }
 
@@ -54,10 +65,9 @@ final class Migrator {
         return javaMigrationRan;
     }
 
-    private void apply(PlannedMigration planned) throws SQLException {
+    private void apply(PlannedMigration planned, long start) throws SQLException {
         ResolvedMigration migration = planned.migration();
         session.beginMigration(planned.isTransactional());
-        long start = System.nanoTime();
         SqlStatement current = null;
         try {
             if (migration.text() == null) {

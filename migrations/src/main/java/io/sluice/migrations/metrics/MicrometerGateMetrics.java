@@ -1,0 +1,99 @@
+package io.sluice.migrations.metrics;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.sluice.migrations.run.GateReport;
+import io.sluice.migrations.run.GateStep;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+
+/**
+ * The meters of SPEC §6 in Micrometer. Counts and gauges are function-backed over Sluice's own
+ * state, so a registry that joins {@code Metrics.globalRegistry} after the gate ran (Spring Boot
+ * adds its own during start-up) still reports them.
+ */
+final class MicrometerGateMetrics implements GateMetrics {
+    private static volatile MeterRegistry chosenRegistry;
+
+    private final Map<Tags, DatabaseState> databases = new ConcurrentHashMap<>();
+
+    /** Sluice's own counts for one database, read by the function-backed meters. */
+    private static final class DatabaseState {
+        final AtomicLong applied = new AtomicLong();
+        final AtomicLong pending = new AtomicLong();
+    }
+
+    /** {@code io.sluice.Sluice.meterRegistry}: meters registered from now on go there; null for the global one. */
+    static void use(MeterRegistry registry) {
+        chosenRegistry = registry;
+    }
+
+    private static MeterRegistry registry() {
+        MeterRegistry registry = chosenRegistry;
+        return registry != null ? registry : Metrics.globalRegistry;
+    }
+
+    @Override
+    public void recordRun(GateReport report) {
+        MeterRegistry registry = registry();
+        Tags database = tags(report.dialect(), report.database());
+        DatabaseState state = databases.computeIfAbsent(database, tags -> new DatabaseState());
+        register(registry, database, state); // idempotent: the registry hands back meters it has
+        for (Map.Entry<GateStep, GateReport.Step> step : report.steps().entrySet()) {
+            Timer.builder("sluice.gate.duration").description("Time of each step of the startup gate")
+                    .tags(database).tag("step", step.getKey().tag()).tag("outcome", step.getValue().outcome().tag())
+                    .register(registry).record(step.getValue().duration());
+        }
+        for (GateReport.MigrationRun migration : report.migrations()) {
+            Timer.builder("sluice.migration.duration").description("Time to apply one migration")
+                    .tags(database).tag("version", migration.version() != null ? migration.version().toString()
+                            : "R:" + migration.description())
+                    .tag("outcome", migration.success() ? "success" : "failure")
+                    .register(registry).record(migration.duration());
+        }
+        state.applied.addAndGet(report.applied().size());
+        if (report.pending() >= 0) {
+            state.pending.set(report.pending());
+        }
+        if (report.backup() != null) {
+            try {
+                DistributionSummary.builder("sluice.backup.size").description("Size of the backup taken before migrating")
+                        .baseUnit("bytes").tags(database).register(registry).record(Files.size(report.backup()));
+            } catch (IOException e) {
+                // the backup was verified moments ago; a vanished file is no reason to fail the gate
+            }
+        }
+    }
+
+    private static void register(MeterRegistry registry, Tags database, DatabaseState state) {
+        FunctionCounter.builder("sluice.migrations.applied", state, s -> s.applied.get())
+                .description("Migrations applied by this JVM's gates").tags(database).register(registry);
+        Gauge.builder("sluice.migrations.pending", state, s -> s.pending.get())
+                .description("Migrations pending after the last gate run").tags(database).strongReference(true)
+                .register(registry);
+    }
+
+    @Override
+    public void bindGate(String dialect, String database, IntSupplier state, IntSupplier waiting) {
+        MeterRegistry registry = registry();
+        Tags tags = tags(dialect, database);
+        Gauge.builder("sluice.gate.state", state, IntSupplier::getAsInt)
+                .description("The gate: 0 closed, 1 open, -1 failed").tags(tags).strongReference(true).register(registry);
+        Gauge.builder("sluice.gate.waiting", waiting, IntSupplier::getAsInt)
+                .description("Threads waiting at the gate").tags(tags).strongReference(true).register(registry);
+    }
+
+    private static Tags tags(String dialect, String database) {
+        return Tags.of("db", dialect, "database", database);
+    }
+}
