@@ -1,6 +1,6 @@
 package io.sluice.migrations.dialect.postgres;
 
-import io.sluice.migrations.sql.DdlTarget;
+import io.sluice.migrations.sql.StatementKind;
 import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.SqlStatement;
 
@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The verify step on PostgreSQL: the objects the applied statements create or alter must be in
@@ -29,39 +28,91 @@ final class PostgresCatalog {
     /** What the statements should have left in the catalog but did not, as "table shop.loans". */
     List<String> missing(List<SqlStatement> applied) throws SQLException {
         List<String> missing = new ArrayList<>();
-        for (DdlTarget target : expected(applied)) {
-            if (!exists(target)) {
-                missing.add(target.toString());
+        for (Expected object : expected(applied)) {
+            if (!exists(object)) {
+                missing.add(object.toString());
             }
         }
         return missing;
     }
 
-    /** Objects created and not dropped again later in the same run. */
-    private static List<DdlTarget> expected(List<SqlStatement> applied) {
-        List<DdlTarget> expected = new ArrayList<>();
+    /** A relation (table, view, index), trigger or column that must exist. */
+    private static final class Expected {
+        final String type;
+        final String schema;
+        final String table;
+        final String name;
+
+        Expected(String type, String schema, String table, String name) {
+            this.type = type;
+            this.schema = schema;
+            this.table = table;
+            this.name = name;
+        }
+
+        boolean within(String relation) {
+            return name.equals(relation) || relation.equals(table);
+        }
+
+        @Override
+        public String toString() {
+            return type + " " + (schema == null ? "" : schema + ".") + (type.equals("column") ? table + "." : "") + name;
+        }
+    }
+
+    /** Objects the statements create, minus those a later statement of the run drops or renames away. */
+    private static List<Expected> expected(List<SqlStatement> applied) {
+        List<Expected> expected = new ArrayList<>();
         for (SqlStatement statement : applied) {
-            for (DdlTarget target : DdlTarget.of(statement.sql(), SplitRules.POSTGRES)) {
-                expected.removeIf(earlier -> earlier.sameObject(target) || (target.isDropped()
-                        && target.kind() == DdlTarget.Kind.TABLE && Objects.equals(earlier.table(), target.name())));
-                if (!target.isDropped()) {
-                    expected.add(target);
+            for (StatementKind kind : StatementKind.classify(statement.sql(), SplitRules.POSTGRES)) {
+                String schema = kind.schema();
+                switch (kind.kind()) {
+                    case CREATE_TABLE:
+                    case CREATE_VIEW:
+                    case CREATE_INDEX:
+                        expected.add(new Expected("relation", schema, kind.table(), kind.name()));
+                        break;
+                    case CREATE_TRIGGER:
+                        expected.add(new Expected("trigger", schema, kind.table(), kind.name()));
+                        break;
+                    case ADD_COLUMN:
+                        expected.add(new Expected("column", schema, kind.table(), kind.name()));
+                        break;
+                    case RENAME_COLUMN:
+                        expected.removeIf(e -> e.type.equals("column") && e.table.equals(kind.table()) && e.name.equals(kind.name()));
+                        expected.add(new Expected("column", schema, kind.table(), kind.newName()));
+                        break;
+                    case RENAME_TABLE:
+                        expected.removeIf(e -> e.within(kind.name()));
+                        expected.add(new Expected("relation", schema, kind.newName(), kind.newName()));
+                        break;
+                    case DROP_COLUMN:
+                        expected.removeIf(e -> e.type.equals("column") && e.table.equals(kind.table()) && e.name.equals(kind.name()));
+                        break;
+                    case DROP_TABLE:
+                    case DROP_VIEW:
+                    case DROP_INDEX:
+                    case DROP_TRIGGER:
+                        expected.removeIf(e -> e.within(kind.name()));
+                        break;
+                    default:
+                        break;
                 }
             }
         }
         return expected;
     }
 
-    private boolean exists(DdlTarget target) throws SQLException {
-        String schema = target.schema() != null ? target.schema() : currentSchema;
-        switch (target.kind()) {
-            case COLUMN:
+    private boolean exists(Expected object) throws SQLException {
+        String schema = object.schema != null ? object.schema : currentSchema;
+        switch (object.type) {
+            case "column":
                 return found("SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = ? "
-                        + "AND NOT attisdropped", qualified(schema, target.table()), target.name());
-            case TRIGGER:
-                return found("SELECT 1 FROM pg_trigger WHERE tgname = ?", target.name());
+                        + "AND NOT attisdropped", qualified(schema, object.table), object.name);
+            case "trigger":
+                return found("SELECT 1 FROM pg_trigger WHERE tgname = ?", object.name);
             default:
-                return found("SELECT 1 WHERE to_regclass(?) IS NOT NULL", qualified(schema, target.name()));
+                return found("SELECT 1 WHERE to_regclass(?) IS NOT NULL", qualified(schema, object.name));
         }
     }
 
