@@ -1,6 +1,9 @@
 package io.sluice;
 
 import io.sluice.migrations.connect.GatedDatabase;
+import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.plan.Plan;
+import io.sluice.migrations.run.Inspector;
 import io.sluice.migrations.run.GateReport;
 
 import java.sql.SQLException;
@@ -27,6 +30,21 @@ public final class Sluice {
      */
     public static GateReport migrate(String url, Properties settings) throws SQLException {
         return GatedDatabase.resolve(url, settings).newRun().run();
+    }
+
+    /**
+     * The plan of SPEC §3 for a database: per pending migration and statement, the action
+     * (apply, skip, conflict), the object and the reason, and lint findings. Takes no lock and
+     * changes nothing, not even by creating the history table.
+     *
+     * @throws SQLException for a bad setting, an unreachable database, a changed applied file or
+     *                      an unreadable script; conflicts and findings are in the plan, not thrown
+     */
+    public static Plan plan(String url, Properties settings) throws SQLException {
+        GatedDatabase database = GatedDatabase.resolve(url, settings);
+        try (GateSession session = database.openSession()) {
+            return new Inspector(database.dialect(), database.settings(), database.name()).inspect(session);
+        }
     }
 
     /**

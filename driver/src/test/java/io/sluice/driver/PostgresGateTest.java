@@ -39,7 +39,7 @@ class PostgresGateTest {
                 "INSERT INTO users (first_name, last_name) VALUES ('Ada', 'Lovelace'), ('Grace', 'Hopper')");
         migration("V1__full_name.sql", """
                 ALTER TABLE users ADD COLUMN full_name TEXT;
-                UPDATE users SET full_name = first_name || ' ' || last_name;
+                UPDATE users SET full_name = first_name || ' ' || last_name WHERE full_name IS NULL;
                 ALTER TABLE users ALTER COLUMN full_name SET NOT NULL;
                 """);
         migration("V2__drop_name_parts.sql", """

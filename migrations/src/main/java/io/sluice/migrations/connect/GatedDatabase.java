@@ -105,14 +105,17 @@ public final class GatedDatabase implements Connector {
 
     /** A run of the gate, even with {@code enabled=false} (an explicit {@code Sluice.migrate}). */
     public GateRun newRun() throws SluiceException {
-        Dialect supported = dialect != null ? dialect : Dialects.forUrl(delegateUrl);
-        return new GateRun(supported, delegateUrl, this, settings);
+        return new GateRun(dialect(), delegateUrl, this, settings);
+    }
+
+    /** The dialect of a supported database. */
+    public Dialect dialect() throws SluiceException {
+        return dialect != null ? dialect : Dialects.forUrl(delegateUrl);
     }
 
     /** A session on this database for operator commands (backup, restore); the caller takes the lock. */
     public GateSession openSession() throws SQLException {
-        Dialect supported = dialect != null ? dialect : Dialects.forUrl(delegateUrl);
-        return supported.open(delegateUrl, this, settings);
+        return dialect().open(delegateUrl, this, settings);
     }
 
     /** The gate's connections come from here, through the delegate driver. */

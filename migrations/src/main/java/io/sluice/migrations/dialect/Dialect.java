@@ -1,9 +1,13 @@
 package io.sluice.migrations.dialect;
 
 import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
+import io.sluice.migrations.sql.StatementKind;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * What differs between databases, as a few narrow hooks. Everything else (resolving, planning,
@@ -27,6 +31,11 @@ public interface Dialect {
 
     /** The {@code CREATE TABLE} of the history table, with this database's boolean and time types. */
     String historyTableDdl(String table);
+
+    /** Lock-hazard warnings for a statement (PostgreSQL); none by default. */
+    default List<Finding> lockHazards(StatementKind statement, int line, boolean onExistingTable) {
+        return Collections.emptyList();
+    }
 
     /**
      * Opens the gate's session on this database. Fails (as {@link SQLException}) when the database

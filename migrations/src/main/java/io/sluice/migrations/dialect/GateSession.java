@@ -1,6 +1,7 @@
 package io.sluice.migrations.dialect;
 
-import io.sluice.migrations.sql.SqlStatement;
+import io.sluice.migrations.plan.CatalogSnapshot;
+import io.sluice.migrations.plan.TableShape;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,19 @@ import java.util.List;
 public interface GateSession extends AutoCloseable {
     /** Where the history is read and migrations run. */
     Connection connection();
+
+    /** The schema the gate inspects and migrates: SQLite {@code main}, PostgreSQL the current schema. */
+    String schema();
+
+    /** The live catalog of {@link #schema()}: tables with their columns, indexes, views, triggers. */
+    CatalogSnapshot readCatalog() throws SQLException;
+
+    /**
+     * The shape a {@code CREATE TABLE} definition ({@code (id INTEGER PRIMARY KEY, …)}) would have,
+     * found by running it in a scratch place that leaves the database unchanged; null when it
+     * cannot run there on its own.
+     */
+    TableShape probeTable(String definition) throws SQLException;
 
     /**
      * Takes the cross-process lock, waiting at most {@code lockTimeout}.
@@ -69,7 +83,7 @@ public interface GateSession extends AutoCloseable {
      * @param javaMigrationRan whether a Java migration ran too (it may have touched any table)
      * @throws io.sluice.migrations.error.SluiceException {@code VERIFY_FAILED} naming what is wrong
      */
-    void verify(List<SqlStatement> applied, boolean javaMigrationRan) throws SQLException;
+    void verify(List<String> applied, boolean javaMigrationRan) throws SQLException;
 
     /** Ends the run successfully: whatever the dialect still holds open becomes durable. */
     void finish() throws SQLException;

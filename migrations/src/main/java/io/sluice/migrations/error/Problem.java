@@ -22,6 +22,10 @@ public enum Problem {
     CHECKSUM_MISMATCH("08004", false),
     /** The database has versions this code does not know and {@code onFuture=fail}. */
     FUTURE_VERSION("08004", false),
+    /** A statement's object exists with another shape than the statement wants. */
+    CONFLICT("08004", false),
+    /** A destructive statement without the file's approval or {@code allowDestructive=true}. */
+    UNAPPROVED_DESTRUCTIVE("08004", false),
     /** The backup could not be written or verified. */
     BACKUP_FAILED("08004", false),
     /** A migration's statement failed. */

@@ -41,6 +41,35 @@ public final class Plan {
         return warnings;
     }
 
+    /** The same plan with each migration's statements planned. */
+    Plan withMigrations(List<PlannedMigration> planned) {
+        return new Plan(current, planned, future, warnings);
+    }
+
+    /** The first conflict, as "file line N: reason", or null: the gate refuses before applying anything. */
+    public String firstConflict() {
+        for (PlannedMigration migration : pending) {
+            for (PlannedStatement statement : migration.plannedStatements()) {
+                if (statement.action() == PlannedStatement.Action.CONFLICT) {
+                    return migration.migration().source() + " line " + statement.line() + ": " + statement.reason();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first lint error (an unapproved destructive statement), as "file line N: message", or null. */
+    public String firstError() {
+        for (PlannedMigration migration : pending) {
+            for (Finding finding : migration.findings()) {
+                if (finding.severity() == Finding.Severity.ERROR) {
+                    return migration.migration().source() + " line " + finding.line() + ": " + finding.message();
+                }
+            }
+        }
+        return null;
+    }
+
     public boolean isEmpty() {
         return pending.isEmpty();
     }

@@ -14,20 +14,56 @@ public final class PlannedMigration {
     private final ResolvedMigration migration;
     private final List<SqlStatement> statements;
     private final List<String> directives;
+    private final List<PlannedStatement> planned;
+    private final List<Finding> findings;
 
     PlannedMigration(ResolvedMigration migration, List<SqlStatement> statements, List<String> directives) {
+        this(migration, statements, directives, Collections.<PlannedStatement>emptyList(), Collections.<Finding>emptyList());
+    }
+
+    private PlannedMigration(ResolvedMigration migration, List<SqlStatement> statements, List<String> directives,
+                             List<PlannedStatement> planned, List<Finding> findings) {
         this.migration = migration;
         this.statements = Collections.unmodifiableList(statements);
         this.directives = Collections.unmodifiableList(directives);
+        this.planned = Collections.unmodifiableList(planned);
+        this.findings = Collections.unmodifiableList(findings);
+    }
+
+    /** This migration with each statement's action decided and its lint findings. */
+    PlannedMigration planned(List<PlannedStatement> plannedStatements, List<Finding> lintFindings) {
+        return new PlannedMigration(migration, statements, directives, plannedStatements, lintFindings);
     }
 
     public ResolvedMigration migration() {
         return migration;
     }
 
-    /** Empty for Java migrations. */
+    /** The statements as split from the script; empty for Java migrations. */
     public List<SqlStatement> statements() {
         return statements;
+    }
+
+    /** Each statement with its action (apply, skip, conflict), placeholders replaced. */
+    public List<PlannedStatement> plannedStatements() {
+        return planned;
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** A script whose every statement is already in effect: recorded as applied, marked adopted. */
+    public boolean isAdopted() {
+        if (planned.isEmpty()) {
+            return false;
+        }
+        for (PlannedStatement statement : planned) {
+            if (statement.action() != PlannedStatement.Action.SKIP) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code -- sluice:no-transaction}: run outside a transaction (e.g. CREATE INDEX CONCURRENTLY). */

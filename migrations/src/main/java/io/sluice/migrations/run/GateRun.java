@@ -10,11 +10,10 @@ import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.metrics.GateMetrics;
 import io.sluice.migrations.model.ResolvedMigration;
+import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.model.Version;
 import io.sluice.migrations.plan.Plan;
 import io.sluice.migrations.plan.PlannedMigration;
-import io.sluice.migrations.plan.Planner;
-import io.sluice.migrations.resolve.Resolver;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -99,14 +98,18 @@ public final class GateRun {
     }
 
     private Plan inspect(GateSession session) throws SQLException {
-        HistoryTable history = history(session);
-        List<ResolvedMigration> resolved = Resolver.forCurrentThread()
-                .resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS));
-        if (resolved.isEmpty()) {
+        Plan plan = new Inspector(dialect, settings, log.database()).inspect(session);
+        if (plan.isEmpty() && plan.current() == null && plan.future().isEmpty()) {
             log.log(WARNING, "no migrations found at " + settings.text(Setting.LOCATIONS) + "; nothing to migrate");
         }
-        Plan plan = new Planner(dialect.splitRules()).plan(history.read(), resolved, settings.target());
         plan.warnings().forEach(warning -> log.log(WARNING, warning));
+        for (PlannedMigration migration : plan.pending()) {
+            for (Finding finding : migration.findings()) {
+                if (finding.severity() == Finding.Severity.WARNING) {
+                    log.log(WARNING, migration.migration().script() + " " + finding);
+                }
+            }
+        }
         if (!plan.future().isEmpty()) {
             String versions = "the database has versions " + plan.future() + " that this code does not know";
             if (settings.text(Setting.ON_FUTURE).equals("fail")) {
@@ -114,6 +117,15 @@ public final class GateRun {
                         + Setting.ON_FUTURE.property() + "=warn to start anyway");
             }
             log.log(WARNING, versions + "; starting anyway (" + Setting.ON_FUTURE.property() + "=warn)");
+        }
+        String conflict = plan.firstConflict();
+        if (conflict != null) {
+            throw new SluiceException(Problem.CONFLICT, "Conflict in " + conflict + "; nothing was applied; make the "
+                    + "database match or change the migration");
+        }
+        String unapproved = plan.firstError();
+        if (unapproved != null) {
+            throw new SluiceException(Problem.UNAPPROVED_DESTRUCTIVE, "Refused " + unapproved + "; nothing was applied");
         }
         return plan;
     }

@@ -7,7 +7,7 @@ import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.PlannedMigration;
-import io.sluice.migrations.sql.SqlStatement;
+import io.sluice.migrations.plan.PlannedStatement;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +28,7 @@ final class Migrator {
     private final HistoryTable history;
     private final String installedBy;
     private final Path backup;
-    private final List<SqlStatement> appliedStatements = new ArrayList<>();
+    private final List<String> appliedStatements = new ArrayList<>();
     private boolean javaMigrationRan;
 
     Migrator(GateSession session, HistoryTable history, String installedBy, Path backup) {
@@ -57,7 +57,7 @@ final class Migrator {
     }
 
     /** The SQL statements applied so far, in order. */
-    List<SqlStatement> appliedStatements() {
+    List<String> appliedStatements() {
         return appliedStatements;
     }
 
@@ -68,28 +68,30 @@ final class Migrator {
     private void apply(PlannedMigration planned, long start) throws SQLException {
         ResolvedMigration migration = planned.migration();
         session.beginMigration(planned.isTransactional());
-        SqlStatement current = null;
+        PlannedStatement current = null;
         try {
             if (migration.text() == null) {
                 javaMigrationRan = true;
                 runJava(migration.script(), session.connection());
             } else {
                 try (Statement statement = session.connection().createStatement()) {
-                    for (SqlStatement sql : planned.statements()) {
-                        current = sql;
-                        statement.execute(sql.sql());
+                    for (PlannedStatement sql : planned.plannedStatements()) {
+                        if (sql.action() == PlannedStatement.Action.APPLY) {
+                            current = sql;
+                            statement.execute(sql.sql());
+                            appliedStatements.add(sql.sql());
+                        }
                     }
                 }
-                appliedStatements.addAll(planned.statements());
             }
-            record(migration, start, true);
+            record(migration, start, true, planned.isAdopted());
             session.commitMigration();
         } catch (Exception e) {
             throw failed(planned, current, start, e);
         }
     }
 
-    private SluiceException failed(PlannedMigration planned, SqlStatement statement, long start, Exception cause) {
+    private SluiceException failed(PlannedMigration planned, PlannedStatement statement, long start, Exception cause) {
         ResolvedMigration migration = planned.migration();
         String where = statement == null ? "" : " at line " + statement.line();
         boolean blocked = cause instanceof SQLException && session.isLockTimeout((SQLException) cause);
@@ -98,7 +100,7 @@ final class Migrator {
             undone = session.rollbackMigration();
             if (!blocked) {
                 history.createIfAbsent(); // a restored backup may predate the history table
-                record(migration, start, false);
+                record(migration, start, false, false);
             }
             session.finish();
         } catch (SQLException secondary) {
@@ -120,10 +122,10 @@ final class Migrator {
         return message == null ? e.getClass().getName() : message.replace('\n', ' ').trim();
     }
 
-    private void record(ResolvedMigration migration, long start, boolean success) throws SQLException {
+    private void record(ResolvedMigration migration, long start, boolean success, boolean adopted) throws SQLException {
         long millis = (System.nanoTime() - start) / 1_000_000;
         history.insert(migration.version(), migration.description(), migration.type(), migration.script(),
-                migration.checksum(), installedBy, millis, success, false, backup == null ? null : backup.toString());
+                migration.checksum(), installedBy, millis, success, adopted, backup == null ? null : backup.toString());
     }
 
     private static void runJava(String className, Connection connection) throws Exception {

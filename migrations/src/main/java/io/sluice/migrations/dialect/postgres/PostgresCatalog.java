@@ -2,7 +2,6 @@ package io.sluice.migrations.dialect.postgres;
 
 import io.sluice.migrations.sql.StatementKind;
 import io.sluice.migrations.sql.SplitRules;
-import io.sluice.migrations.sql.SqlStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +25,7 @@ final class PostgresCatalog {
     }
 
     /** What the statements should have left in the catalog but did not, as "table shop.loans". */
-    List<String> missing(List<SqlStatement> applied) throws SQLException {
+    List<String> missing(List<String> applied) throws SQLException {
         List<String> missing = new ArrayList<>();
         for (Expected object : expected(applied)) {
             if (!exists(object)) {
@@ -61,10 +60,10 @@ final class PostgresCatalog {
     }
 
     /** Objects the statements create, minus those a later statement of the run drops or renames away. */
-    private static List<Expected> expected(List<SqlStatement> applied) {
+    private static List<Expected> expected(List<String> applied) {
         List<Expected> expected = new ArrayList<>();
-        for (SqlStatement statement : applied) {
-            for (StatementKind kind : StatementKind.classify(statement.sql(), SplitRules.POSTGRES)) {
+        for (String statement : applied) {
+            for (StatementKind kind : StatementKind.classify(statement, SplitRules.POSTGRES)) {
                 String schema = kind.schema();
                 switch (kind.kind()) {
                     case CREATE_TABLE:

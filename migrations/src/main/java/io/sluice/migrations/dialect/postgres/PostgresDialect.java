@@ -4,9 +4,14 @@ import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
+import io.sluice.migrations.sql.StatementKind;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL through pgjdbc, for fleets: the database's own advisory locks (or a lease row for
@@ -15,6 +20,9 @@ import java.sql.SQLException;
  */
 public final class PostgresDialect implements Dialect {
     static final String URL_PREFIX = "jdbc:postgresql:";
+    /** Defaults evaluated per row, which make ADD COLUMN rewrite the table. */
+    private static final Pattern VOLATILE_DEFAULT = Pattern.compile("(?i)\\bdefault\\b.*\\b(random|clock_timestamp|"
+            + "timeofday|gen_random_uuid|uuid_generate_v[14]|nextval)\\s*\\(");
 
     @Override
     public String name() {
@@ -61,6 +69,51 @@ public final class PostgresDialect implements Dialect {
                 + "success BOOLEAN NOT NULL, "
                 + "adopted BOOLEAN NOT NULL DEFAULT FALSE, "
                 + "backup VARCHAR(1000))";
+    }
+
+    /** SPEC §3: operations that hold heavy locks on a busy table; shown by plan and validate, logged by the gate. */
+    @Override
+    public List<Finding> lockHazards(StatementKind statement, int line, boolean onExistingTable) {
+        List<Finding> hazards = new ArrayList<>();
+        String object = statement.object();
+        switch (statement.kind()) {
+            case CREATE_INDEX:
+                if (onExistingTable && !statement.isConcurrently()) {
+                    hazards.add(warning(line, "index-without-concurrently", "CREATE INDEX " + object + " blocks writes to "
+                            + statement.table() + " while it builds; use CREATE INDEX CONCURRENTLY in a -- sluice:no-transaction script"));
+                }
+                break;
+            case SET_NOT_NULL:
+                hazards.add(warning(line, "set-not-null", "SET NOT NULL on " + object + " scans the whole table under an "
+                        + "exclusive lock; add a CHECK (… IS NOT NULL) NOT VALID constraint and validate it first"));
+                break;
+            case ADD_COLUMN:
+                if (VOLATILE_DEFAULT.matcher(statement.definition()).find()) {
+                    hazards.add(warning(line, "volatile-default", "ADD COLUMN " + object + " with a volatile DEFAULT rewrites "
+                            + "the whole table under an exclusive lock; add the column without it and backfill in batches"));
+                }
+                if (onExistingTable && statement.addsForeignKey()) {
+                    hazards.add(foreignKeyWarning(line, object));
+                }
+                break;
+            case ADD_CONSTRAINT:
+                if (statement.addsForeignKey() && !statement.isNotValid()) {
+                    hazards.add(foreignKeyWarning(line, statement.table()));
+                }
+                break;
+            default:
+                break;
+        }
+        return hazards;
+    }
+
+    private static Finding foreignKeyWarning(int line, String object) {
+        return warning(line, "foreign-key-without-not-valid", "a foreign key on " + object + " is validated against "
+                + "every row while writes wait; add it NOT VALID, then VALIDATE CONSTRAINT in a later migration");
+    }
+
+    private static Finding warning(int line, String rule, String message) {
+        return new Finding(line, Finding.Severity.WARNING, rule, message);
     }
 
     @Override

@@ -6,7 +6,8 @@ import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
-import io.sluice.migrations.sql.SqlStatement;
+import io.sluice.migrations.plan.CatalogSnapshot;
+import io.sluice.migrations.plan.TableShape;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,21 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
+    public String schema() {
+        return schema;
+    }
+
+    @Override
+    public CatalogSnapshot readCatalog() throws SQLException {
+        return new PostgresSchema(connection, schema).read();
+    }
+
+    @Override
+    public TableShape probeTable(String definition) throws SQLException {
+        return new PostgresSchema(connection, schema).probe(definition);
+    }
+
+    @Override
     public void lock() throws SQLException {
         lock.acquire();
     }
@@ -151,7 +167,7 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
-    public void verify(List<SqlStatement> applied, boolean javaMigrationRan) throws SQLException {
+    public void verify(List<String> applied, boolean javaMigrationRan) throws SQLException {
         List<String> missing = new PostgresCatalog(connection, schema).missing(applied);
         if (!missing.isEmpty()) {
             throw new SluiceException(Problem.VERIFY_FAILED, "after migrating, the catalog lacks " + String.join(", ", missing));

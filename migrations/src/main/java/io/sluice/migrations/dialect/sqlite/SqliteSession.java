@@ -6,8 +6,9 @@ import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.plan.CatalogSnapshot;
+import io.sluice.migrations.plan.TableShape;
 import io.sluice.migrations.sql.SplitRules;
-import io.sluice.migrations.sql.SqlStatement;
 import io.sluice.migrations.sql.SqlTokens;
 
 import java.io.IOException;
@@ -39,6 +40,7 @@ final class SqliteSession implements GateSession {
     private final Settings settings;
     private final SqliteBackup backup;
     private final Connection connection;
+    private final SqliteCatalog catalog;
     private boolean transactionOpen;
     private boolean migrationTransactional;
     private Map<String, Long> rowCountsBefore = Collections.emptyMap();
@@ -48,6 +50,7 @@ final class SqliteSession implements GateSession {
         this.settings = settings;
         this.backup = backup;
         this.connection = connector.connect();
+        this.catalog = new SqliteCatalog(connector);
         try {
             waitForLocks(connection, settings);
         } catch (SQLException e) {
@@ -70,6 +73,21 @@ final class SqliteSession implements GateSession {
     @Override
     public Connection connection() {
         return connection;
+    }
+
+    @Override
+    public String schema() {
+        return "main";
+    }
+
+    @Override
+    public CatalogSnapshot readCatalog() throws SQLException {
+        return SqliteCatalog.read(connection);
+    }
+
+    @Override
+    public TableShape probeTable(String definition) throws SQLException {
+        return catalog.probe(definition);
     }
 
     @Override
@@ -159,7 +177,7 @@ final class SqliteSession implements GateSession {
     }
 
     @Override
-    public void verify(List<SqlStatement> applied, boolean javaMigrationRan) throws SQLException {
+    public void verify(List<String> applied, boolean javaMigrationRan) throws SQLException {
         List<String> problems = new ArrayList<>();
         String integrity = SqliteChecks.integrity(connection);
         if (!integrity.equals("ok")) {
@@ -187,11 +205,11 @@ final class SqliteSession implements GateSession {
     }
 
     /** Lower-case names of every table the statements mention, and the history table, which the run writes. */
-    private Set<String> touchedTables(List<SqlStatement> applied) {
+    private Set<String> touchedTables(List<String> applied) {
         Set<String> touched = new HashSet<>();
         touched.add(settings.text(Setting.TABLE).toLowerCase(Locale.ROOT));
-        for (SqlStatement statement : applied) {
-            touched.addAll(SqlTokens.identifiers(statement.sql(), SplitRules.SQLITE));
+        for (String statement : applied) {
+            touched.addAll(SqlTokens.identifiers(statement, SplitRules.SQLITE));
         }
         return touched;
     }
@@ -216,7 +234,11 @@ final class SqliteSession implements GateSession {
             }
         } finally {
             transactionOpen = false;
-            connection.close();
+            try {
+                catalog.close();
+            } finally {
+                connection.close();
+            }
         }
     }
 

@@ -1,0 +1,73 @@
+package io.sluice.migrations.run;
+
+import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.dialect.Dialect;
+import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.history.HistoryTable;
+import io.sluice.migrations.model.ResolvedMigration;
+import io.sluice.migrations.plan.Plan;
+import io.sluice.migrations.plan.Planner;
+import io.sluice.migrations.plan.StatementPlanner;
+import io.sluice.migrations.resolve.Resolver;
+import io.sluice.migrations.sql.Placeholders;
+
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inspect step, shared by the gate and {@code Sluice.plan}: reads the history (never creates
+ * it), resolves the locations, compares checksums, and plans every pending statement against the
+ * live catalog. Writes nothing.
+ */
+public final class Inspector {
+    private final Dialect dialect;
+    private final Settings settings;
+    private final String database;
+
+    public Inspector(Dialect dialect, Settings settings, String database) {
+        this.dialect = dialect;
+        this.settings = settings;
+        this.database = database;
+    }
+
+    /**
+     * @throws SluiceException {@code CHECKSUM_MISMATCH}, {@code INVALID_MIGRATION} (a script that cannot be
+     *                         read, an unknown placeholder) or {@code INVALID_SETTING} (a missing location)
+     */
+    public Plan inspect(GateSession session) throws SQLException {
+        String table = settings.text(Setting.TABLE);
+        HistoryTable history = new HistoryTable(session.connection(), table, dialect.historyTableDdl(table));
+        List<ResolvedMigration> resolved = Resolver.forCurrentThread()
+                .resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS));
+        Plan plan = new Planner(dialect.splitRules()).plan(history.read(), resolved, settings.target());
+        if (plan.isEmpty()) {
+            return plan;
+        }
+        StatementPlanner statements = new StatementPlanner(session.readCatalog(), session.schema(), session::probeTable,
+                dialect::lockHazards, dialect.splitRules(), settings.flag(Setting.ALLOW_DESTRUCTIVE));
+        try {
+            return statements.plan(plan, placeholders(session));
+        } catch (IllegalArgumentException e) {
+            throw new SluiceException(Problem.INVALID_MIGRATION, e.getMessage(), e);
+        }
+    }
+
+    private Placeholders placeholders(GateSession session) throws SQLException {
+        Map<String, String> builtIns = new HashMap<>();
+        builtIns.put("defaultSchema", session.schema());
+        String user = session.connection().getMetaData().getUserName();
+        builtIns.put("user", user == null ? "" : user);
+        builtIns.put("database", database);
+        builtIns.put("timestamp", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        builtIns.put("table", settings.text(Setting.TABLE));
+        return Placeholders.of(settings.placeholders(), builtIns, settings.flag(Setting.PLACEHOLDER_REPLACEMENT));
+    }
+}
