@@ -185,7 +185,8 @@ final class SqliteSession implements GateSession {
         }
         List<String> foreignKeys = SqliteChecks.foreignKeyViolations(connection);
         if (!foreignKeys.isEmpty()) {
-            problems.add("foreign_key_check: " + String.join(", ", foreignKeys));
+            problems.add("foreign_key_check: " + String.join(", ", foreignKeys.subList(0, Math.min(5, foreignKeys.size())))
+                    + (foreignKeys.size() > 5 ? " and " + (foreignKeys.size() - 5) + " more" : ""));
         }
         if (!javaMigrationRan) {
             Set<String> touchedTables = touchedTables(applied);
