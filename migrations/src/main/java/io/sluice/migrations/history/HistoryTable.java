@@ -3,6 +3,7 @@ package io.sluice.migrations.history;
 import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.MigrationType;
 import io.sluice.migrations.model.Version;
+import io.sluice.migrations.resolve.Checksums;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -14,6 +15,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The schema history table ({@code sluice_schema_history} by default). Its name was validated
@@ -21,6 +23,7 @@ import java.util.List;
  * connection, inside the migration's transaction, so a migration and its row commit together.
  */
 public final class HistoryTable {
+    private static final String FLYWAY_TABLE = "flyway_schema_history";
     private static final String COLUMNS = "installed_rank, version, description, type, script, checksum, "
             + "installed_by, installed_on, execution_time_ms, success, adopted, backup";
 
@@ -43,7 +46,7 @@ public final class HistoryTable {
 
     public boolean exists() throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
-        for (String candidate : new String[] {table, table.toLowerCase(java.util.Locale.ROOT), table.toUpperCase(java.util.Locale.ROOT)}) {
+        for (String candidate : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
             try (ResultSet tables = metaData.getTables(null, null, candidate, new String[] {"TABLE"})) {
                 if (tables.next()) {
                     return true;
@@ -86,6 +89,50 @@ public final class HistoryTable {
             }
         }
         return rows;
+    }
+
+    /**
+     * The successful rows of Flyway's {@code flyway_schema_history}, when Sluice's own table is
+     * absent: an application that switches from Flyway keeps its history. Checksums are Flyway's
+     * ({@code flyway-crc32:<int>}), checked against the files with Flyway's own algorithm.
+     */
+    public List<AppliedMigration> readFlyway() throws SQLException {
+        if (!new HistoryTable(connection, FLYWAY_TABLE, null).exists()) {
+            return Collections.emptyList();
+        }
+        List<AppliedMigration> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT installed_rank, version, description, type, script, checksum, "
+                     + "installed_by, installed_on, execution_time FROM " + FLYWAY_TABLE + " WHERE success ORDER BY installed_rank")) {
+            while (rs.next()) {
+                String version = rs.getString("version");
+                MigrationType type = flywayType(rs.getString("type"), version);
+                if (type == null) {
+                    continue;
+                }
+                Object checksum = rs.getObject("checksum");
+                rows.add(new AppliedMigration(rs.getInt("installed_rank"), version == null ? null : Version.parse(version),
+                        rs.getString("description"), type, rs.getString("script"),
+                        checksum == null ? null : Checksums.FLYWAY_PREFIX + rs.getInt("checksum"),
+                        rs.getString("installed_by"), rs.getString("installed_on"), rs.getLong("execution_time"),
+                        true, true, null));
+            }
+        }
+        return rows;
+    }
+
+    /** Flyway's row types as Sluice's; null for rows that record no migration (schema creation, deletes). */
+    private static MigrationType flywayType(String type, String version) {
+        if (type.contains("BASELINE")) {
+            return MigrationType.BASELINE;
+        }
+        if (type.equals("SQL")) {
+            return version == null ? MigrationType.REPEATABLE : MigrationType.SQL;
+        }
+        if (type.contains("JDBC") || type.equals("SCRIPT")) {
+            return version == null ? MigrationType.REPEATABLE : MigrationType.JAVA;
+        }
+        return null;
     }
 
     /** Appends a row; {@code installed_on} is filled by the database. */

@@ -1,5 +1,6 @@
 package io.sluice.migrations.plan;
 
+import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.Version;
 
 import java.util.Collections;
@@ -14,12 +15,20 @@ public final class Plan {
     private final List<PlannedMigration> pending;
     private final List<Version> future;
     private final List<String> warnings;
+    private final List<AppliedMigration> imported;
 
-    Plan(Version current, List<PlannedMigration> pending, List<Version> future, List<String> warnings) {
+    Plan(Version current, List<PlannedMigration> pending, List<Version> future, List<String> warnings,
+         List<AppliedMigration> imported) {
         this.current = current;
         this.pending = Collections.unmodifiableList(pending);
         this.future = Collections.unmodifiableList(future);
         this.warnings = Collections.unmodifiableList(warnings);
+        this.imported = Collections.unmodifiableList(imported);
+    }
+
+    /** Flyway's history rows to copy into Sluice's table, marked adopted, before the first migration runs. */
+    public List<AppliedMigration> imported() {
+        return imported;
     }
 
     /** The highest applied version, or null for a database without history. */
@@ -43,7 +52,7 @@ public final class Plan {
 
     /** The same plan with each migration's statements planned. */
     Plan withMigrations(List<PlannedMigration> planned) {
-        return new Plan(current, planned, future, warnings);
+        return new Plan(current, planned, future, warnings, imported);
     }
 
     /** The first conflict, as "file line N: reason", or null: the gate refuses before applying anything. */

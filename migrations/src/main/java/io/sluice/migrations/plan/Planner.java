@@ -36,7 +36,18 @@ public final class Planner {
      */
     public Plan plan(List<AppliedMigration> history, List<ResolvedMigration> resolved, Version target)
             throws SluiceException {
-        AppliedState applied = AppliedState.of(history);
+        return plan(history, Collections.<AppliedMigration>emptyList(), resolved, target);
+    }
+
+    /**
+     * @param flywayHistory Flyway's successful rows, used when Sluice has no history yet: they count as
+     *                      applied (their checksums checked with Flyway's algorithm) and are copied into
+     *                      Sluice's table when the gate first writes it
+     */
+    public Plan plan(List<AppliedMigration> history, List<AppliedMigration> flywayHistory, List<ResolvedMigration> resolved,
+                     Version target) throws SluiceException {
+        boolean adoptFlyway = history.isEmpty() && !flywayHistory.isEmpty();
+        AppliedState applied = AppliedState.of(adoptFlyway ? flywayHistory : history);
         List<String> warnings = new ArrayList<>();
         Map<Version, ResolvedMigration> versioned = new TreeMap<>();
         Map<String, ResolvedMigration> repeatable = new HashMap<>();
@@ -63,7 +74,7 @@ public final class Planner {
         }
         for (ResolvedMigration migration : repeatable.values()) {
             AppliedMigration last = applied.lastRepeatable(migration.description());
-            if (last == null || !migration.checksum().equals(last.checksum())) {
+            if (last == null || !checksumOf(migration, last.checksum()).equals(last.checksum())) {
                 pending.add(split(migration));
             }
         }
@@ -81,7 +92,22 @@ public final class Planner {
                 warnings.add("version " + version + " is in the history but its migration is missing here");
             }
         }
-        return new Plan(applied.current(), pending, future, warnings);
+        List<AppliedMigration> imported = adoptFlyway ? withOwnChecksums(flywayHistory, versioned, repeatable)
+                : Collections.<AppliedMigration>emptyList();
+        return new Plan(applied.current(), pending, future, warnings, imported);
+    }
+
+    /** Flyway's rows with Sluice's checksum of the same (verified) file, ready to be written as adopted rows. */
+    private static List<AppliedMigration> withOwnChecksums(List<AppliedMigration> rows, Map<Version, ResolvedMigration> versioned,
+                                                           Map<String, ResolvedMigration> repeatable) {
+        List<AppliedMigration> imported = new ArrayList<>();
+        for (AppliedMigration row : rows) {
+            ResolvedMigration file = row.version() != null ? versioned.get(row.version()) : repeatable.get(row.description());
+            imported.add(new AppliedMigration(row.installedRank(), row.version(), row.description(), row.type(), row.script(),
+                    file == null ? null : file.checksum(), row.installedBy(), row.installedOn(), row.executionTimeMs(),
+                    true, true, null));
+        }
+        return imported;
     }
 
     private static int compare(ResolvedMigration a, ResolvedMigration b) {
@@ -98,17 +124,23 @@ public final class Planner {
             throws SluiceException {
         for (AppliedMigration row : applied.rows()) {
             ResolvedMigration file = versioned.get(row.version());
-            if (file == null || file.checksum() == null || row.checksum() == null
-                    || !row.checksum().startsWith(Checksums.PREFIX)) {
+            if (file == null || file.checksum() == null || row.checksum() == null) {
                 continue;
             }
-            if (!file.checksum().equals(row.checksum())) {
+            String fileChecksum = checksumOf(file, row.checksum());
+            if (!fileChecksum.equals(row.checksum())) {
                 throw new SluiceException(Problem.CHECKSUM_MISMATCH, "Migration " + file.source()
-                        + " was changed after it was applied (history " + row.checksum() + ", file " + file.checksum()
+                        + " was changed after it was applied (history " + row.checksum() + ", file " + fileChecksum
                         + "); restore the applied text and put the change in a new migration, "
                         + "or accept it with the command-line tool's repair");
             }
         }
+    }
+
+    /** The file's checksum in the algorithm of a history row: Sluice's own, or Flyway's for adopted rows. */
+    private static String checksumOf(ResolvedMigration file, String rowChecksum) {
+        return rowChecksum != null && rowChecksum.startsWith(Checksums.FLYWAY_PREFIX) && file.text() != null
+                ? Checksums.flywayCrc32(file.text()) : file.checksum();
     }
 
     private PlannedMigration split(ResolvedMigration migration) throws SluiceException {

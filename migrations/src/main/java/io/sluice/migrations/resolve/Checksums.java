@@ -3,6 +3,7 @@ package io.sluice.migrations.resolve;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.zip.CRC32;
 
 /**
  * Script checksums. Why SHA-256 over normalised text: a checkout on Windows (CRLF) or an editor
@@ -23,6 +24,21 @@ public final class Checksums {
             text = text.substring(1);
         }
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** How a checksum taken by Flyway is written in memory, to tell it from Sluice's own. */
+    public static final String FLYWAY_PREFIX = "flyway-crc32:";
+
+    /**
+     * Flyway's checksum of a script, so a database migrated by Flyway is adopted without
+     * re-running anything: Flyway feeds the UTF-8 bytes of every line, without its line ending
+     * and with a BOM removed, into one CRC32 and keeps the low 32 bits as a signed int. Over
+     * normalised text that is the CRC32 of the text with its line feeds left out.
+     */
+    public static String flywayCrc32(String normalizedText) {
+        CRC32 crc = new CRC32();
+        crc.update(normalizedText.replace("\n", "").getBytes(StandardCharsets.UTF_8));
+        return FLYWAY_PREFIX + (int) crc.getValue();
     }
 
     /** {@code sha256:<hex>} of normalised text. */

@@ -142,7 +142,7 @@ public final class GateRun {
         record(GateStep.BACKUP, backup == null ? StepOutcome.SKIPPED : StepOutcome.SUCCESS, backupStart);
         Migrator migrator = new Migrator(session, history(session), InstalledBy.describe(session.connection()), backup);
         step(GateStep.MIGRATE, () -> {
-            migrator.applyAll(plan.pending(), this::migrated);
+            migrator.applyAll(plan.pending(), plan.imported(), this::migrated);
             return null;
         });
         step(GateStep.VERIFY, () -> {

@@ -7,6 +7,7 @@ import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
+import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.Plan;
 import io.sluice.migrations.plan.Planner;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,9 @@ public final class Inspector {
         HistoryTable history = new HistoryTable(session.connection(), table, dialect.historyTableDdl(table));
         List<ResolvedMigration> resolved = Resolver.forCurrentThread()
                 .resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS));
-        Plan plan = new Planner(dialect.splitRules()).plan(history.read(), resolved, settings.target());
+        List<AppliedMigration> rows = history.read();
+        List<AppliedMigration> flyway = rows.isEmpty() ? history.readFlyway() : Collections.<AppliedMigration>emptyList();
+        Plan plan = new Planner(dialect.splitRules()).plan(rows, flyway, resolved, settings.target());
         if (plan.isEmpty()) {
             return plan;
         }

@@ -5,6 +5,7 @@ import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
+import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.PlannedMigration;
 import io.sluice.migrations.plan.PlannedStatement;
@@ -42,8 +43,12 @@ final class Migrator {
      * @throws SluiceException {@code MIGRATION_FAILED} naming the file, the line, the database's error and the
      *                         backup; {@code LOCK_TIMEOUT} when a statement waited too long for another session
      */
-    void applyAll(List<PlannedMigration> pending, Listener listener) throws SQLException {
+    void applyAll(List<PlannedMigration> pending, List<AppliedMigration> imported, Listener listener) throws SQLException {
         history.createIfAbsent();
+        for (AppliedMigration row : imported) {
+            history.insert(row.version(), row.description(), row.type(), row.script(), row.checksum(), row.installedBy(),
+                    row.executionTimeMs(), true, true, null);
+        }
         for (PlannedMigration planned : pending) {
             long start = System.nanoTime();
             try {
