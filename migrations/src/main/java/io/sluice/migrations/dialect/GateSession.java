@@ -1,5 +1,6 @@
 package io.sluice.migrations.dialect;
 
+import io.sluice.migrations.backup.BackupFiles;
 import io.sluice.migrations.plan.CatalogSnapshot;
 import io.sluice.migrations.plan.TableShape;
 
@@ -31,6 +32,12 @@ public interface GateSession extends AutoCloseable {
     TableShape probeTable(String definition) throws SQLException;
 
     /**
+     * The catalog these statements build in an empty scratch place (SQLite: an in-memory
+     * database; PostgreSQL: a scratch schema in a transaction that is rolled back), for {@code drift}.
+     */
+    CatalogSnapshot scratchCatalog(List<String> statements) throws SQLException;
+
+    /**
      * Takes the cross-process lock, waiting at most {@code lockTimeout}.
      *
      * @throws io.sluice.migrations.error.SluiceException {@code LOCK_TIMEOUT} when another holder kept it longer
@@ -52,8 +59,8 @@ public interface GateSession extends AutoCloseable {
      */
     void restore(Path backup) throws SQLException;
 
-    /** Deletes this database's oldest backups beyond {@code keep}. */
-    void pruneBackups(int keep) throws SQLException;
+    /** Where this database's backups are named, listed and pruned; null when it takes none. */
+    BackupFiles backupFiles();
 
     /** Starts one migration's unit of work; {@code transactional=false} for no-transaction scripts. */
     void beginMigration(boolean transactional) throws SQLException;

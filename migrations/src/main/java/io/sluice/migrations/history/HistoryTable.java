@@ -157,6 +157,23 @@ public final class HistoryTable {
         }
     }
 
+    /** {@code repair}: accepts a deliberate change of an applied file. */
+    public void updateChecksum(int installedRank, String checksum) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET checksum = ? WHERE installed_rank = ?")) {
+            update.setString(1, checksum);
+            update.setInt(2, installedRank);
+            update.executeUpdate();
+        }
+    }
+
+    /** {@code repair}: removes the rows of failed runs; returns how many. */
+    public int deleteFailed() throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE success = ?")) {
+            delete.setBoolean(1, false);
+            return delete.executeUpdate();
+        }
+    }
+
     private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);

@@ -1,10 +1,13 @@
 package io.sluice.migrations.plan;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The schema objects of the inspected schema, in memory: read once from the live catalog, then
@@ -13,29 +16,57 @@ import java.util.Set;
  * case-insensitively, as bare names are folded by both databases.
  */
 public final class CatalogSnapshot {
-    private final Map<String, TableShape> tables = new HashMap<>();
-    private final Map<String, IndexShape> indexes = new HashMap<>();
-    private final Set<String> views = new HashSet<>();
-    private final Set<String> triggers = new HashSet<>();
+    private final Map<String, TableShape> tables = new TreeMap<>();
+    private final Map<String, IndexShape> indexes = new TreeMap<>();
+    private final Set<String> views = new TreeSet<>();
+    private final Set<String> triggers = new TreeSet<>();
+    /** Names as the catalog spells them, for reports. */
+    private final Map<String, String> spelling = new HashMap<>();
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 
     public void putTable(String name, TableShape shape) {
-        tables.put(key(name), shape);
+        tables.put(spell(name), shape);
     }
 
     public void putIndex(String name, IndexShape shape) {
-        indexes.put(key(name), shape);
+        indexes.put(spell(name), shape);
     }
 
     public void putView(String name) {
-        views.add(key(name));
+        views.add(spell(name));
     }
 
     public void putTrigger(String name) {
-        triggers.add(key(name));
+        triggers.add(spell(name));
+    }
+
+    private String spell(String name) {
+        spelling.putIfAbsent(key(name), name);
+        return key(name);
+    }
+
+    /** Table names as the catalog spells them, sorted. */
+    public List<String> tableNames() {
+        return spelled(tables.keySet());
+    }
+
+    public List<String> indexNames() {
+        return spelled(indexes.keySet());
+    }
+
+    public List<String> viewNames() {
+        return spelled(views);
+    }
+
+    private List<String> spelled(Set<String> keys) {
+        List<String> names = new ArrayList<>();
+        for (String key : keys) {
+            names.add(spelling.getOrDefault(key, key));
+        }
+        return names;
     }
 
     public TableShape table(String name) {

@@ -137,6 +137,21 @@ public final class Planner {
         }
     }
 
+    /** The version the history leaves the database at (undo and baseline rows counted), or null. */
+    public static Version currentVersion(List<AppliedMigration> history) {
+        return AppliedState.of(history).current();
+    }
+
+    /** An undo script, split and with every statement to apply: undo is an explicit operator's order. */
+    public PlannedMigration forUndo(ResolvedMigration undo) throws SluiceException {
+        PlannedMigration split = split(undo);
+        List<PlannedStatement> statements = new ArrayList<>();
+        for (SqlStatement statement : split.statements()) {
+            statements.add(new PlannedStatement(statement.sql(), statement.line(), PlannedStatement.Action.APPLY, null, null));
+        }
+        return split.planned(statements, Collections.<Finding>emptyList());
+    }
+
     /** The file's checksum in the algorithm of a history row: Sluice's own, or Flyway's for adopted rows. */
     private static String checksumOf(ResolvedMigration file, String rowChecksum) {
         return rowChecksum != null && rowChecksum.startsWith(Checksums.FLYWAY_PREFIX) && file.text() != null

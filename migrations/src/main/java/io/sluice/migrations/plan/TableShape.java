@@ -60,6 +60,15 @@ public final class TableShape {
         return name.toLowerCase(Locale.ROOT);
     }
 
+    /** Column names as the catalog spells them, in order. */
+    public List<String> columnNames() {
+        List<String> names = new ArrayList<>();
+        for (Column column : columns.values()) {
+            names.add(column.name());
+        }
+        return names;
+    }
+
     public Column column(String name) {
         return columns.get(key(name));
     }

@@ -1,5 +1,6 @@
 package io.sluice.migrations.run;
 
+import io.sluice.migrations.backup.BackupFiles;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
@@ -15,6 +16,7 @@ import io.sluice.migrations.model.Version;
 import io.sluice.migrations.plan.Plan;
 import io.sluice.migrations.plan.PlannedMigration;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -151,7 +153,18 @@ public final class GateRun {
         });
         session.finish();
         if (backup != null) {
-            session.pruneBackups(settings.count(Setting.BACKUP_RETAIN));
+            prune(session.backupFiles());
+        }
+    }
+
+    /** Retention runs after the commit: failing to delete an old file is worth a warning, not a refusal. */
+    private void prune(BackupFiles files) {
+        try {
+            for (Path deleted : files.prune(settings.count(Setting.BACKUP_RETAIN))) {
+                log.log(INFO, "deleted old backup " + deleted);
+            }
+        } catch (IOException e) {
+            log.log(WARNING, "cannot delete old backups in " + files.directory() + ": " + e.getMessage());
         }
     }
 

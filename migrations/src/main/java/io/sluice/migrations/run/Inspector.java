@@ -64,7 +64,8 @@ public final class Inspector {
         }
     }
 
-    private Placeholders placeholders(GateSession session) throws SQLException {
+    /** The placeholder values for this database's scripts, built-ins included. */
+    public Placeholders placeholders(GateSession session) throws SQLException {
         Map<String, String> builtIns = new HashMap<>();
         builtIns.put("defaultSchema", session.schema());
         String user = session.connection().getMetaData().getUserName();

@@ -6,11 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** The {@code installed_by} audit value: the database user (else the OS user) and the JVM's host. */
-final class InstalledBy {
+public final class InstalledBy {
     private InstalledBy() {
     }
 
-    static String describe(Connection connection) {
+    public static String describe(Connection connection) {
         String user = null;
         try {
             user = connection.getMetaData().getUserName();

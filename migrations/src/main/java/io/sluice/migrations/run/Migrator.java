@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Applies planned migrations one by one, each with its history row in one unit of work. */
-final class Migrator {
+public final class Migrator {
     /** Told of every migration as it commits or fails. */
-    interface Listener {
+    public interface Listener {
         void migrated(PlannedMigration migration, Duration duration, boolean success);
     }
 
@@ -32,7 +32,7 @@ final class Migrator {
     private final List<String> appliedStatements = new ArrayList<>();
     private boolean javaMigrationRan;
 
-    Migrator(GateSession session, HistoryTable history, String installedBy, Path backup) {
+    public Migrator(GateSession session, HistoryTable history, String installedBy, Path backup) {
         this.session = session;
         this.history = history;
         this.installedBy = installedBy;
@@ -43,7 +43,7 @@ final class Migrator {
      * @throws SluiceException {@code MIGRATION_FAILED} naming the file, the line, the database's error and the
      *                         backup; {@code LOCK_TIMEOUT} when a statement waited too long for another session
      */
-    void applyAll(List<PlannedMigration> pending, List<AppliedMigration> imported, Listener listener) throws SQLException {
+    public void applyAll(List<PlannedMigration> pending, List<AppliedMigration> imported, Listener listener) throws SQLException {
         history.createIfAbsent();
         for (AppliedMigration row : imported) {
             history.insert(row.version(), row.description(), row.type(), row.script(), row.checksum(), row.installedBy(),

@@ -114,12 +114,8 @@ public final class PostgresBackups {
         return ServerAddress.of(jdbcUrl, connector.properties());
     }
 
-    void prune(int keep) throws SQLException {
-        try {
-            files.prune(keep);
-        } catch (IOException e) {
-            throw new SQLException("cannot delete old backups in " + files.directory() + ": " + e.getMessage(), e);
-        }
+    BackupFiles files() {
+        return files;
     }
 
     /**

@@ -95,11 +95,37 @@ final class PostgresSchema {
     }
 
     /**
+     * Runs the statements in an empty scratch schema (first on the search path, so unqualified
+     * names land there), reads its catalog, and rolls everything back. {@code CONCURRENTLY} is
+     * dropped: it cannot run in a transaction, and the scratch tables are empty anyway.
+     */
+    CatalogSnapshot scratch(List<String> statements) throws SQLException {
+        String scratch = scratchName();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + scratch);
+            statement.execute("SET LOCAL search_path = " + scratch);
+            for (String sql : statements) {
+                statement.execute(sql.replaceAll("(?i)\\bconcurrently\\b", ""));
+            }
+            return new PostgresSchema(connection, scratch).read();
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static String scratchName() {
+        return "sluice_probe_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /**
      * Creates the definition in a scratch schema (references resolve to the real schema through
      * the search path), reads its shape, and rolls everything back.
      */
     TableShape probe(String definition) throws SQLException {
-        String scratch = "sluice_probe_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String scratch = scratchName();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {

@@ -1,5 +1,6 @@
 package io.sluice.migrations.dialect.postgres;
 
+import io.sluice.migrations.backup.BackupFiles;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
@@ -111,6 +112,11 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
+    public CatalogSnapshot scratchCatalog(List<String> statements) throws SQLException {
+        return new PostgresSchema(connection, schema).scratch(statements);
+    }
+
+    @Override
     public void lock() throws SQLException {
         lock.acquire();
     }
@@ -130,8 +136,8 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
-    public void pruneBackups(int keep) throws SQLException {
-        backups.prune(keep);
+    public BackupFiles backupFiles() {
+        return backups.files();
     }
 
     @Override

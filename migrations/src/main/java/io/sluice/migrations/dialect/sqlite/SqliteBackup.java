@@ -63,12 +63,8 @@ final class SqliteBackup {
         }
     }
 
-    void prune(int keep) throws SQLException {
-        try {
-            files.prune(keep);
-        } catch (IOException e) {
-            throw new SQLException("cannot delete old backups in " + files.directory() + ": " + e.getMessage(), e);
-        }
+    BackupFiles files() {
+        return files;
     }
 
     /** Copies a backup back over the database the connection is open on (no transaction may be open). */

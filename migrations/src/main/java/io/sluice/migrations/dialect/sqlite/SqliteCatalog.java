@@ -82,16 +82,35 @@ final class SqliteCatalog {
 
     /** Creates the definition as a table of a private in-memory database and reads its shape back. */
     TableShape probe(String definition) throws SQLException {
-        if (scratch == null) {
-            scratch = connector.connectTo(SqliteDialect.URL_PREFIX + ":memory:");
-        }
-        try (Statement statement = scratch.createStatement()) {
+        try (Statement statement = scratch().createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + PROBE);
             statement.execute("CREATE TABLE " + PROBE + " " + definition);
             return table(scratch, PROBE);
         } catch (SQLException e) {
             return null;
         }
+    }
+
+    private Connection scratch() throws SQLException {
+        if (scratch == null) {
+            scratch = connector.connectTo(SqliteDialect.URL_PREFIX + ":memory:");
+        }
+        return scratch;
+    }
+
+    /** Runs the statements in a fresh in-memory database and reads its catalog. */
+    static CatalogSnapshot scratch(Connector connector, List<String> statements) throws SQLException {
+        try (Connection empty = connector.connectTo(SqliteDialect.URL_PREFIX + ":memory:");
+             Statement statement = empty.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+            return read(empty);
+        }
+    }
+
+    CatalogSnapshot scratch(List<String> statements) throws SQLException {
+        return scratch(connector, statements);
     }
 
     void close() throws SQLException {

@@ -1,5 +1,6 @@
 package io.sluice.migrations.dialect.sqlite;
 
+import io.sluice.migrations.backup.BackupFiles;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
@@ -91,6 +92,11 @@ final class SqliteSession implements GateSession {
     }
 
     @Override
+    public CatalogSnapshot scratchCatalog(List<String> statements) throws SQLException {
+        return catalog.scratch(statements);
+    }
+
+    @Override
     public void lock() throws SQLException {
         try {
             execute("BEGIN IMMEDIATE");
@@ -133,10 +139,8 @@ final class SqliteSession implements GateSession {
     }
 
     @Override
-    public void pruneBackups(int keep) throws SQLException {
-        if (backup != null) {
-            backup.prune(keep);
-        }
+    public BackupFiles backupFiles() {
+        return backup == null ? null : backup.files();
     }
 
     @Override

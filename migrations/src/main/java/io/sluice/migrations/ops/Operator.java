@@ -1,0 +1,159 @@
+package io.sluice.migrations.ops;
+
+import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.connect.GatedDatabase;
+import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.history.HistoryTable;
+import io.sluice.migrations.model.AppliedMigration;
+import io.sluice.migrations.model.Version;
+import io.sluice.migrations.plan.Plan;
+import io.sluice.migrations.plan.PlannedMigration;
+import io.sluice.migrations.plan.Planner;
+import io.sluice.migrations.run.GateReport;
+import io.sluice.migrations.run.Inspector;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The operator's commands over the engine the gate uses: nothing here is a second implementation
+ * of a gate step. Reading commands take no lock and write nothing; changing ones take the
+ * migration lock and a fresh backup first.
+ */
+public final class Operator {
+    private final GatedDatabase database;
+
+    public Operator(GatedDatabase database) {
+        this.database = database;
+    }
+
+    public GatedDatabase database() {
+        return database;
+    }
+
+    @FunctionalInterface
+    interface SessionWork<T> {
+        T run(GateSession session) throws SQLException;
+    }
+
+    <T> T read(SessionWork<T> work) throws SQLException {
+        try (GateSession session = database.openSession()) {
+            return work.run(session);
+        }
+    }
+
+    /** Runs under the migration lock, as the gate does; whatever the work leaves open is committed. */
+    <T> T locked(SessionWork<T> work) throws SQLException {
+        try (GateSession session = database.openSession()) {
+            session.lock();
+            T result = work.run(session);
+            session.finish();
+            return result;
+        }
+    }
+
+    /** {@code status}: where the database stands. */
+    public static final class Status {
+        public final Version current;
+        public final List<String> pending;
+        public final Path lastBackup;
+
+        Status(Version current, List<String> pending, Path lastBackup) {
+            this.current = current;
+            this.pending = pending;
+            this.lastBackup = lastBackup;
+        }
+    }
+
+    public Status status() throws SQLException {
+        return read(session -> {
+            Plan plan = inspect(session);
+            List<String> pending = new ArrayList<>();
+            for (PlannedMigration migration : plan.pending()) {
+                Version version = migration.migration().version();
+                pending.add(version != null ? version.toString() : migration.migration().script());
+            }
+            List<Path> backups = list(session.backupFiles());
+            return new Status(plan.current(), pending, backups.isEmpty() ? null : backups.get(backups.size() - 1));
+        });
+    }
+
+    /** The plan of pending migrations, as the gate would compute it now. */
+    public Plan plan() throws SQLException {
+        return read(this::inspect);
+    }
+
+    Plan inspect(GateSession session) throws SQLException {
+        return new Inspector(database.dialect(), database.settings(), database.name()).inspect(session);
+    }
+
+    /** What the gate does, now. */
+    public GateReport migrate() throws SQLException {
+        return database.newRun().run();
+    }
+
+    public List<AppliedMigration> history() throws SQLException {
+        return read(this::history);
+    }
+
+    List<AppliedMigration> history(GateSession session) throws SQLException {
+        return historyTable(session).read();
+    }
+
+    HistoryTable historyTable(GateSession session) throws SQLException {
+        String table = database.settings().text(Setting.TABLE);
+        return new HistoryTable(session.connection(), table, database.dialect().historyTableDdl(table));
+    }
+
+    /** This database's backups, oldest first. */
+    public List<Path> backups() throws SQLException {
+        return read(session -> list(session.backupFiles()));
+    }
+
+    static List<Path> list(BackupFiles files) throws SQLException {
+        try {
+            return files == null ? Collections.<Path>emptyList() : files.list();
+        } catch (IOException e) {
+            throw new SQLException("cannot list backups in " + files.directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A verified backup named {@code manual-v<current>}. */
+    public Path backup() throws SQLException {
+        return locked(session -> takeBackup(session, "manual"));
+    }
+
+    /** Takes a backup named for {@code reason} and the current version; refuses when backups are off. */
+    Path takeBackup(GateSession session, String reason) throws SQLException {
+        Version current = Planner.currentVersion(history(session));
+        Path backup = session.backup(reason + "-v" + (current == null ? "0" : current));
+        if (backup == null) {
+            throw new SluiceException(Problem.BACKUP_FAILED, "This database takes no backups (sluice.backup=none or an "
+                    + "in-memory database); nothing was changed");
+        }
+        return backup;
+    }
+
+    /**
+     * Replaces the database with a backup, after taking a fresh {@code pre-restore} backup.
+     *
+     * @return the fresh backup of what was there before
+     */
+    public Path restore(Path backup) throws SQLException {
+        if (!backup.toFile().isFile()) {
+            throw new SluiceException(Problem.INVALID_SETTING, "No backup file " + backup + "; list them with: backups");
+        }
+        return locked(session -> {
+            Path before = takeBackup(session, "pre-restore");
+            session.restore(backup);
+            return before;
+        });
+    }
+}
