@@ -1,0 +1,15 @@
+package io.sluice.driver.cli;
+
+import io.sluice.migrations.ops.Operator;
+import picocli.CommandLine.Command;
+
+import java.nio.file.Path;
+
+@Command(name = "backup", description = "Takes a verified backup (manual-v<current>).")
+final class BackupCommand extends DatabaseCommand {
+    @Override
+    Result run(Operator operator) throws Exception {
+        Path backup = operator.backup();
+        return new Result().put("backup", backup.toString()).line("backup " + backup);
+    }
+}

@@ -1,0 +1,60 @@
+package io.sluice.driver.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code java -jar sluice-driver-<version>-cli.jar <command>}: the operator's tool over the same
+ * engine the gate uses. Exit codes: 0 success, 1 failure, 2 usage or configuration error,
+ * 3 pending migrations ({@code status --check}).
+ */
+@Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCli.Version.class,
+        description = "Looks at and changes a database's migrations with the engine of the Sluice gate.",
+        subcommands = {StatusCommand.class, PlanCommand.class, MigrateCommand.class, ValidateCommand.class,
+                VerifyCommand.class, DriftCommand.class, HistoryCommand.class, BackupCommand.class, BackupsCommand.class,
+                RestoreCommand.class, UndoCommand.class, BaselineCommand.class, RepairCommand.class, NewCommand.class,
+                SchemaCommand.class})
+public final class SluiceCli implements Runnable {
+    /** Held so the level set here is not lost to garbage collection of the logger. */
+    private static final Logger SLUICE_LOG = Logger.getLogger("io.sluice");
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        SLUICE_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        CommandLine commandLine = new CommandLine(new SluiceCli());
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            e.getCommandLine().getErr().println("sluice: " + e.getMessage() + " (see --help)");
+            return ExitCode.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("sluice " + cmd.getCommandName() + ": " + e);
+            if (verbose) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return ExitCode.FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command, e.g. status");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = SluiceCli.class.getPackage().getImplementationVersion();
+            return new String[] {"sluice " + (version == null ? "development" : version)};
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.sluice.driver.cli;
+
+import io.sluice.migrations.model.Version;
+import io.sluice.migrations.ops.Changes;
+import io.sluice.migrations.ops.Operator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "undo", description = "Applies U scripts down to a version, after a fresh backup.")
+final class UndoCommand extends DatabaseCommand {
+    @Option(names = "--to", required = true, paramLabel = "VERSION", description = "the version to go back to")
+    String to;
+
+    @Option(names = "--yes", description = "confirm without asking")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        Integer refused = unconfirmed(yes);
+        return refused != null ? refused : super.call();
+    }
+
+    @Override
+    Result run(Operator operator) throws Exception {
+        Changes.Undone undone = new Changes(operator).undo(Version.parse(to));
+        return new Result().put("undone", undone.scripts).put("backup", undone.backup.toString())
+                .line("undid " + (undone.scripts.isEmpty() ? "nothing" : String.join(", ", undone.scripts))
+                        + "; backup " + undone.backup);
+    }
+}
