@@ -130,8 +130,8 @@ public final class Changes {
             List<String> accepted = new ArrayList<>();
             for (AppliedMigration row : history.read()) {
                 ResolvedMigration file = row.version() == null ? null : files.get(row.version());
-                if (row.success() && file != null && file.checksum() != null && !file.checksum().equals(row.checksum())
-                        && row.type() != MigrationType.UNDO) {
+                boolean checked = row.type() == MigrationType.SQL && row.checksum() != null;
+                if (checked && row.success() && file != null && !file.checksum().equals(row.checksum())) {
                     history.updateChecksum(row.installedRank(), file.checksum());
                     accepted.add(file.script());
                 }
