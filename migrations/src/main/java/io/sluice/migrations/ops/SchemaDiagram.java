@@ -1,5 +1,6 @@
 package io.sluice.migrations.ops;
 
+import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.plan.CatalogSnapshot;
 import io.sluice.migrations.plan.TableShape;
 
@@ -21,7 +22,11 @@ public final class SchemaDiagram {
         return operator.read(session -> {
             CatalogSnapshot catalog = session.readCatalog();
             StringBuilder out = new StringBuilder("erDiagram\n");
+            String history = operator.database().settings().text(Setting.TABLE);
             for (String table : catalog.tableNames()) {
+                if (table.equalsIgnoreCase(history) || table.equalsIgnoreCase(history + "_lock")) {
+                    continue; // Sluice's own bookkeeping is not the application's schema
+                }
                 TableShape shape = catalog.table(table);
                 out.append("    ").append(word(table)).append(" {\n");
                 for (String column : shape.columnNames()) {
