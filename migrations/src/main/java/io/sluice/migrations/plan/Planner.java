@@ -124,7 +124,7 @@ public final class Planner {
             throws SluiceException {
         for (AppliedMigration row : applied.rows()) {
             ResolvedMigration file = versioned.get(row.version());
-            if (file == null || file.checksum() == null || row.checksum() == null) {
+            if (file == null || file.checksum() == null || !isComparable(row.checksum())) {
                 continue;
             }
             String fileChecksum = checksumOf(file, row.checksum());
@@ -150,6 +150,11 @@ public final class Planner {
             statements.add(new PlannedStatement(statement.sql(), statement.line(), PlannedStatement.Action.APPLY, null, null));
         }
         return split.planned(statements, Collections.<Finding>emptyList());
+    }
+
+    /** A checksum this code can recompute: Sluice's own or Flyway's; a future algorithm's is left alone. */
+    private static boolean isComparable(String checksum) {
+        return checksum != null && (checksum.startsWith(Checksums.PREFIX) || checksum.startsWith(Checksums.FLYWAY_PREFIX));
     }
 
     /** The file's checksum in the algorithm of a history row: Sluice's own, or Flyway's for adopted rows. */
