@@ -2,24 +2,14 @@ package io.sluice.driver.cli;
 
 import io.sluice.migrations.ops.Operator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 
 @Command(name = "restore", description = "Replaces the database with a backup, after taking a fresh one.")
-final class RestoreCommand extends DatabaseCommand {
+final class RestoreCommand extends ChangingCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "the backup to restore")
     Path file;
-
-    @Option(names = "--yes", description = "confirm without asking")
-    boolean yes;
-
-    @Override
-    public Integer call() {
-        Integer refused = unconfirmed(yes);
-        return refused != null ? refused : super.call();
-    }
 
     @Override
     Result run(Operator operator) throws Exception {

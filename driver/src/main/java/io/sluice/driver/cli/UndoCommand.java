@@ -7,18 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "undo", description = "Applies U scripts down to a version, after a fresh backup.")
-final class UndoCommand extends DatabaseCommand {
+final class UndoCommand extends ChangingCommand {
     @Option(names = "--to", required = true, paramLabel = "VERSION", description = "the version to go back to")
     String to;
-
-    @Option(names = "--yes", description = "confirm without asking")
-    boolean yes;
-
-    @Override
-    public Integer call() {
-        Integer refused = unconfirmed(yes);
-        return refused != null ? refused : super.call();
-    }
 
     @Override
     Result run(Operator operator) throws Exception {

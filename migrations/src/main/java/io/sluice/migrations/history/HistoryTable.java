@@ -40,6 +40,26 @@ public final class HistoryTable {
         this.createDdl = createDdl;
     }
 
+    /**
+     * The {@code CREATE TABLE} of SPEC §4, with a dialect's boolean type and time column
+     * ({@code TIMESTAMPTZ NOT NULL DEFAULT now()}).
+     */
+    public static String ddl(String table, String booleanType, String installedOnColumn) {
+        return "CREATE TABLE " + table + " ("
+                + "installed_rank INTEGER NOT NULL PRIMARY KEY, "
+                + "version VARCHAR(50), "
+                + "description VARCHAR(200) NOT NULL, "
+                + "type VARCHAR(20) NOT NULL, "
+                + "script VARCHAR(1000) NOT NULL, "
+                + "checksum VARCHAR(100), "
+                + "installed_by VARCHAR(100) NOT NULL, "
+                + "installed_on " + installedOnColumn + ", "
+                + "execution_time_ms INTEGER NOT NULL, "
+                + "success " + booleanType + " NOT NULL, "
+                + "adopted " + booleanType + " NOT NULL, "
+                + "backup VARCHAR(1000))";
+    }
+
     public String name() {
         return table;
     }

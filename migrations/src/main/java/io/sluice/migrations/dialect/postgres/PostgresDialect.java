@@ -4,6 +4,7 @@ import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.StatementKind;
@@ -56,19 +57,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String historyTableDdl(String table) {
-        return "CREATE TABLE " + table + " ("
-                + "installed_rank INTEGER NOT NULL PRIMARY KEY, "
-                + "version VARCHAR(50), "
-                + "description VARCHAR(200) NOT NULL, "
-                + "type VARCHAR(20) NOT NULL, "
-                + "script VARCHAR(1000) NOT NULL, "
-                + "checksum VARCHAR(100), "
-                + "installed_by VARCHAR(100) NOT NULL, "
-                + "installed_on TIMESTAMPTZ NOT NULL DEFAULT now(), "
-                + "execution_time_ms INTEGER NOT NULL, "
-                + "success BOOLEAN NOT NULL, "
-                + "adopted BOOLEAN NOT NULL DEFAULT FALSE, "
-                + "backup VARCHAR(1000))";
+        return HistoryTable.ddl(table, "BOOLEAN", "TIMESTAMPTZ NOT NULL DEFAULT now()");
     }
 
     /** SPEC §3: operations that hold heavy locks on a busy table; shown by plan and validate, logged by the gate. */

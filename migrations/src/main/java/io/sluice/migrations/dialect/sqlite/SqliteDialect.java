@@ -5,6 +5,7 @@ import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.sql.SplitRules;
@@ -45,19 +46,7 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public String historyTableDdl(String table) {
-        return "CREATE TABLE " + table + " ("
-                + "installed_rank INTEGER NOT NULL PRIMARY KEY, "
-                + "version VARCHAR(50), "
-                + "description VARCHAR(200) NOT NULL, "
-                + "type VARCHAR(20) NOT NULL, "
-                + "script VARCHAR(1000) NOT NULL, "
-                + "checksum VARCHAR(100), "
-                + "installed_by VARCHAR(100) NOT NULL, "
-                + "installed_on TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), "
-                + "execution_time_ms INTEGER NOT NULL, "
-                + "success INTEGER NOT NULL, "
-                + "adopted INTEGER NOT NULL DEFAULT 0, "
-                + "backup VARCHAR(1000))";
+        return HistoryTable.ddl(table, "INTEGER", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
     }
 
     @Override
