@@ -12,6 +12,7 @@ import java.sql.Driver;
 import java.util.Properties;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.failSafe;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -33,14 +34,21 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * advice only adds code to method bodies, which retransformation allows.
  */
 final class Interceptors {
+    private static final ElementMatcher.Junction<MethodDescription> CONNECT =
+            named("connect").and(takesArguments(String.class, Properties.class)).and(implemented());
+    private static final ElementMatcher.Junction<MethodDescription> GET_CONNECTION =
+            named("getConnection").and(takesArguments(0).or(takesArguments(String.class, String.class))).and(implemented());
+    /*
+     * Every class the application loads passes these matchers. The checks on the class's own
+     * methods come first: they need only its own class file, while the super type checks read the
+     * class files of its whole hierarchy.
+     */
     private static final ElementMatcher.Junction<TypeDescription> DRIVERS =
-            isSubTypeOf(Driver.class).and(not(isInterface()));
+            not(isInterface()).and(declaresMethod(CONNECT)).and(isSubTypeOf(Driver.class));
     /** sqlite-jdbc's and pgjdbc's data sources, with the pooled and XA ones that extend them. */
     private static final ElementMatcher.Junction<TypeDescription> VENDOR_DATA_SOURCES =
-            hasSuperType(named("org.sqlite.SQLiteDataSource").or(named("org.postgresql.ds.common.BaseDataSource")))
-                    .and(not(isInterface()));
-    /** A method with a body of its own: not abstract, and not the bridge a covariant return type adds. */
-    private static final ElementMatcher.Junction<MethodDescription> IMPLEMENTED = not(isAbstract()).and(not(isBridge()));
+            not(isInterface()).and(declaresMethod(GET_CONNECTION)).and(hasSuperType(
+                    named("org.sqlite.SQLiteDataSource").or(named("org.postgresql.ds.common.BaseDataSource"))));
     /**
      * byte-buddy's own switch (under its relocated name) against injecting its helper class into the
      * system class loader, which goes through {@code sun.misc.Unsafe} and makes newer JDKs print a
@@ -64,14 +72,17 @@ final class Interceptors {
                 .type(new SeesTheBridge(DRIVERS))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(agentLoader)
-                        .advice(named("connect").and(takesArguments(String.class, Properties.class)).and(IMPLEMENTED),
-                                DriverConnectAdvice.class.getName()))
+                        .advice(CONNECT, DriverConnectAdvice.class.getName()))
                 .type(new SeesTheBridge(VENDOR_DATA_SOURCES))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(agentLoader)
-                        .advice(named("getConnection").and(takesArguments(0).or(takesArguments(String.class, String.class)))
-                                .and(IMPLEMENTED), DataSourceConnectAdvice.class.getName()))
+                        .advice(GET_CONNECTION, DataSourceConnectAdvice.class.getName()))
                 .installOn(instrumentation);
+    }
+
+    /** A method with a body of its own: not abstract, and not the bridge a covariant return type adds. */
+    private static ElementMatcher.Junction<MethodDescription> implemented() {
+        return not(isAbstract()).and(not(isBridge()));
     }
 
     /** The switch is read once, when byte-buddy's helper accessor initialises; it is not left set. */
