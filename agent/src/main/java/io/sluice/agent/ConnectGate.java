@@ -82,12 +82,17 @@ final class ConnectGate {
             return Optional.empty(); // Sluice's own driver gates it
         }
         try {
-            Properties systemProperties = systemProperties();
             DatabaseUrl parsed = DatabaseUrl.parse(url);
+            Properties systemProperties = systemProperties();
             Settings settings = new Sources(parsed.parameters(), info, systemProperties).resolve();
             if (!UrlFilter.of(settings).gates(parsed.delegateUrl())) {
                 LOG.log(DEBUG, () -> name(url) + ": not gated, by " + Setting.INCLUDE.property() + " / "
                         + Setting.EXCLUDE.property());
+                return Optional.empty();
+            }
+            if (Dialects.find(parsed.delegateUrl()) == null) {
+                LOG.log(INFO, name(url) + ": not gated, the Sluice agent gates SQLite and PostgreSQL databases (set "
+                        + Setting.EXCLUDE.property() + " to silence this line)");
                 return Optional.empty();
             }
             if (!settings.isSet(Setting.LOCATIONS)
@@ -99,10 +104,12 @@ final class ConnectGate {
             }
             GatedDatabase database = GatedDatabase.resolve(url, info, systemProperties);
             return database.isGated() ? Optional.of(database) : Optional.empty();
-        } catch (SQLException | RuntimeException | LinkageError e) {
+        } catch (SQLException e) {
             LOG.log(ERROR, name(url) + ": the Sluice agent does not gate this database: " + e.getMessage());
-            return Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(ERROR, name(url) + ": the Sluice agent does not gate this database", e);
         }
+        return Optional.empty();
     }
 
     /** The agent's arguments rank as system properties; a {@code -D} of the same key wins. */

@@ -94,6 +94,22 @@ class SqliteAgentIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sluice.agent.Jdk#all")
+    void aSettingSluiceRefusesIsOneLogLineAndTheAppRunsUngated(Jdk jdk) throws Exception {
+        Path migrations = migrations();
+        String url = url("misconfigured.db");
+
+        JavaProcess.Result run = run(LegacyJvm.withAgent(DriverManagerApp.class, jdk,
+                "locations=filesystem:" + migrations + ";lockTimeout=soon").args(url));
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(2, count(run.output(), SQLITE_CONNECTION), run.output());
+        assertEquals(1, count(run.output(), "misconfigured: the Sluice agent does not gate this database"), run.output());
+        assertTrue(run.output().contains("sluice.lockTimeout"), run.output());
+        assertEquals(List.of(), SqliteDigest.tables(url), "the agent wrote to the database");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.sluice.agent.Jdk#all")
     void theGatesRefusalReachesTheAppAsItsConnectsSqlException(Jdk jdk) throws Exception {
         Path migrations = migrations();
         Files.writeString(migrations.resolve("V3__broken.sql"), "ALTER TABLE missing ADD COLUMN x INTEGER;\n");
