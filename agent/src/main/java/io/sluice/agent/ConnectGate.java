@@ -27,8 +27,6 @@ import static java.lang.System.Logger.Level.INFO;
  * application; the agent's own trouble is a log line, and the connect goes on as without the agent.
  */
 final class ConnectGate {
-    private static final System.Logger LOG = System.getLogger("io.sluice");
-
     private final Properties arguments;
     /** URL → the database to gate, or empty when the agent leaves it alone. */
     private final ConcurrentMap<String, Optional<GatedDatabase>> decisions = new ConcurrentHashMap<>();
@@ -53,7 +51,7 @@ final class ConnectGate {
             credentials = url == null || decisions.containsKey(url) ? null
                     : VendorDataSource.credentials(dataSource, arguments);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(ERROR, "io.sluice agent: cannot read the URL of " + dataSource.getClass().getName()
+            log().log(ERROR, "io.sluice agent: cannot read the URL of " + dataSource.getClass().getName()
                     + "; connecting without the gate: " + e);
             return;
         }
@@ -71,7 +69,7 @@ final class ConnectGate {
             try {
                 AgentGates.pass(database.get());
             } catch (RuntimeException | LinkageError e) {
-                LOG.log(ERROR, database.get().name() + ": the agent failed; connecting without the gate", e);
+                log().log(ERROR, database.get().name() + ": the agent failed; connecting without the gate", e);
             }
         }
     }
@@ -86,18 +84,18 @@ final class ConnectGate {
             Properties systemProperties = systemProperties();
             Settings settings = new Sources(parsed.parameters(), info, systemProperties).resolve();
             if (!UrlFilter.of(settings).gates(parsed.delegateUrl())) {
-                LOG.log(DEBUG, () -> name(url) + ": not gated, by " + Setting.INCLUDE.property() + " / "
+                log().log(DEBUG, () -> name(url) + ": not gated, by " + Setting.INCLUDE.property() + " / "
                         + Setting.EXCLUDE.property());
                 return Optional.empty();
             }
             if (Dialects.find(parsed.delegateUrl()) == null) {
-                LOG.log(INFO, name(url) + ": not gated, the Sluice agent gates SQLite and PostgreSQL databases (set "
+                log().log(INFO, name(url) + ": not gated, the Sluice agent gates SQLite and PostgreSQL databases (set "
                         + Setting.EXCLUDE.property() + " to silence this line)");
                 return Optional.empty();
             }
             if (!settings.isSet(Setting.LOCATIONS)
                     && Resolver.forCurrentThread().resolve(settings.list(Setting.LOCATIONS), false).isEmpty()) {
-                LOG.log(INFO, name(url) + ": no migrations at " + settings.text(Setting.LOCATIONS)
+                log().log(INFO, name(url) + ": no migrations at " + settings.text(Setting.LOCATIONS)
                         + "; the Sluice agent leaves this database alone (set " + Setting.LOCATIONS.property()
                         + " to gate it)");
                 return Optional.empty();
@@ -105,11 +103,19 @@ final class ConnectGate {
             GatedDatabase database = GatedDatabase.resolve(url, info, systemProperties);
             return database.isGated() ? Optional.of(database) : Optional.empty();
         } catch (SQLException e) {
-            LOG.log(ERROR, name(url) + ": the Sluice agent does not gate this database: " + e.getMessage());
+            log().log(ERROR, name(url) + ": the Sluice agent does not gate this database: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(ERROR, name(url) + ": the Sluice agent does not gate this database", e);
+            log().log(ERROR, name(url) + ": the Sluice agent does not gate this database", e);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Asked for when needed, not when this class loads during {@code premain}: an application that
+     * installs its own logging must get the chance to before the first log line.
+     */
+    private static System.Logger log() {
+        return System.getLogger("io.sluice");
     }
 
     /** The agent's arguments rank as system properties; a {@code -D} of the same key wins. */

@@ -33,10 +33,19 @@ final class LegacyJvm {
         return app(main, jdk).jvmArgs("-javaagent:" + AGENT_JAR + (arguments.isEmpty() ? "" : "=" + arguments));
     }
 
+    /** The vendor jar on this test's class path whose file name starts with {@code prefix}. */
+    static Path vendorJar(String prefix) {
+        return entries().map(Paths::get).filter(entry -> entry.getFileName().toString().startsWith(prefix))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + prefix + "*.jar on the class path"));
+    }
+
     private static String classPath() {
-        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.endsWith("test-classes") || isVendorJar(Paths.get(entry).getFileName().toString()))
+        return entries().filter(entry -> entry.endsWith("test-classes") || isVendorJar(Paths.get(entry).getFileName().toString()))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static Stream<String> entries() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator));
     }
 
     private static boolean isVendorJar(String name) {

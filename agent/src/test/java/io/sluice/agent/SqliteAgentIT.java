@@ -4,6 +4,7 @@ import io.sluice.testing.JavaProcess;
 import io.sluice.testing.SqliteDigest;
 import legacy.DriverManagerApp;
 import legacy.HikariApp;
+import legacy.IsolatedDriverApp;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,11 +41,11 @@ class SqliteAgentIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sluice.agent.Jdk#all")
-    void hikariInJdbcUrlModeIsGatedWithMigrationsFromASystemProperty(Jdk jdk) throws Exception {
+    void hikariInJdbcUrlModeIsGatedWithMigrationsFromASystemPropertyThatWinsOverTheAgentArgument(Jdk jdk) throws Exception {
         Path migrations = migrations();
         String url = url("pooled.db");
 
-        JavaProcess.Result run = run(LegacyJvm.withAgent(HikariApp.class, jdk, "")
+        JavaProcess.Result run = run(LegacyJvm.withAgent(HikariApp.class, jdk, "locations=filesystem:" + dir.resolve("absent"))
                 .systemProperty("sluice.locations", "filesystem:" + migrations).args(url));
 
         assertGatedOnce(run, url, 3);
@@ -105,6 +106,22 @@ class SqliteAgentIT {
         assertEquals(2, count(run.output(), SQLITE_CONNECTION), run.output());
         assertEquals(1, count(run.output(), "misconfigured: the Sluice agent does not gate this database"), run.output());
         assertTrue(run.output().contains("sluice.lockTimeout"), run.output());
+        assertEquals(List.of(), SqliteDigest.tables(url), "the agent wrote to the database");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.sluice.agent.Jdk#all")
+    void aDriverWhoseLoaderCannotReachTheAgentIsLeftAloneWithOneLine(Jdk jdk) throws Exception {
+        Path migrations = migrations();
+        String url = url("plugin.db");
+
+        JavaProcess.Result run = run(LegacyJvm.withAgent(IsolatedDriverApp.class, jdk, "locations=filesystem:" + migrations)
+                .args(LegacyJvm.vendorJar("sqlite-jdbc-").toString(), url));
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(1, count(run.output(), SQLITE_CONNECTION), run.output());
+        assertEquals(1, count(run.output(), "org.sqlite.JDBC is loaded where the agent's classes are out of reach"),
+                run.output());
         assertEquals(List.of(), SqliteDigest.tables(url), "the agent wrote to the database");
     }
 
