@@ -18,6 +18,8 @@ public final class JavaProcess {
     private final List<String> arguments = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<String> jvmArguments = new ArrayList<>();
+    private Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
     private String classPath = System.getProperty("java.class.path");
     private Path workingDirectory;
 
@@ -48,6 +50,18 @@ public final class JavaProcess {
         return this;
     }
 
+    /** JVM options before the main class, such as {@code -javaagent:…}. */
+    public JavaProcess jvmArgs(String... values) {
+        jvmArguments.addAll(List.of(values));
+        return this;
+    }
+
+    /** The {@code java} launcher to run; this test's own JDK unless set. */
+    public JavaProcess java(Path launcher) {
+        this.java = launcher;
+        return this;
+    }
+
     public JavaProcess classPath(String value) {
         this.classPath = value;
         return this;
@@ -61,7 +75,8 @@ public final class JavaProcess {
     /** Starts the JVM; stdout and stderr go together to {@code output}. */
     public Process start(Path output) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
+        command.addAll(jvmArguments);
         command.add("-cp");
         command.add(classPath);
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));

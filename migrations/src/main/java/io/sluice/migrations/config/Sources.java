@@ -34,7 +34,15 @@ public final class Sources {
     private final ClassLoader classLoader;
 
     public Sources(Map<String, String> urlParameters, Properties connectionProperties) {
-        this(urlParameters, connectionProperties, System.getProperties(), System.getenv(),
+        this(urlParameters, connectionProperties, System.getProperties());
+    }
+
+    /**
+     * With {@code systemProperties} ranking as the JVM's own: the java agent's arguments count as
+     * system properties without being set in the JVM for everybody else to see.
+     */
+    public Sources(Map<String, String> urlParameters, Properties connectionProperties, Properties systemProperties) {
+        this(urlParameters, connectionProperties, systemProperties, System.getenv(),
                 Thread.currentThread().getContextClassLoader());
     }
 

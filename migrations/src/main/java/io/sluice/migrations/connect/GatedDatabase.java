@@ -46,8 +46,17 @@ public final class GatedDatabase implements Connector {
      * @param properties {@code sluice.*} settings and the delegate's own properties (user, password)
      */
     public static GatedDatabase resolve(String url, Properties properties) throws SluiceException {
+        return resolve(url, properties, System.getProperties());
+    }
+
+    /**
+     * As {@link #resolve(String, Properties)}, with {@code systemProperties} ranking as the JVM's
+     * own (the java agent's arguments on top of them).
+     */
+    public static GatedDatabase resolve(String url, Properties properties, Properties systemProperties)
+            throws SluiceException {
         DatabaseUrl parsed = DatabaseUrl.parse(url);
-        Settings settings = new Sources(parsed.parameters(), properties).resolve();
+        Settings settings = new Sources(parsed.parameters(), properties, systemProperties).resolve();
         boolean enabled = settings.flag(Setting.ENABLED);
         if (enabled && settings.isSet(Setting.LOCATIONS)) {
             Resolver.forCurrentThread().requireExisting(settings.list(Setting.LOCATIONS));
