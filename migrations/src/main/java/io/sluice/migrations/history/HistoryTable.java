@@ -41,10 +41,10 @@ public final class HistoryTable {
     }
 
     /**
-     * The {@code CREATE TABLE} of SPEC §4, with a dialect's boolean type and time column
-     * ({@code TIMESTAMPTZ NOT NULL DEFAULT now()}).
+     * The {@code CREATE TABLE} of SPEC §4, with a dialect's boolean type, its false
+     * ({@code FALSE}, {@code 0}) and time column ({@code TIMESTAMPTZ NOT NULL DEFAULT now()}).
      */
-    public static String ddl(String table, String booleanType, String installedOnColumn) {
+    public static String ddl(String table, String booleanType, String falseValue, String installedOnColumn) {
         return "CREATE TABLE " + table + " ("
                 + "installed_rank INTEGER NOT NULL PRIMARY KEY, "
                 + "version VARCHAR(50), "
@@ -56,7 +56,7 @@ public final class HistoryTable {
                 + "installed_on " + installedOnColumn + ", "
                 + "execution_time_ms INTEGER NOT NULL, "
                 + "success " + booleanType + " NOT NULL, "
-                + "adopted " + booleanType + " NOT NULL, "
+                + "adopted " + booleanType + " NOT NULL DEFAULT " + falseValue + ", "
                 + "backup VARCHAR(1000))";
     }
 

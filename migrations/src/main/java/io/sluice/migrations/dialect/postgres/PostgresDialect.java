@@ -57,7 +57,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String historyTableDdl(String table) {
-        return HistoryTable.ddl(table, "BOOLEAN", "TIMESTAMPTZ NOT NULL DEFAULT now()");
+        return HistoryTable.ddl(table, "BOOLEAN", "FALSE", "TIMESTAMPTZ NOT NULL DEFAULT now()");
     }
 
     /** SPEC §3: operations that hold heavy locks on a busy table; shown by plan and validate, logged by the gate. */

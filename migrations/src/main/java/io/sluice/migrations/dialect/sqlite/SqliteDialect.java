@@ -46,7 +46,7 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public String historyTableDdl(String table) {
-        return HistoryTable.ddl(table, "INTEGER", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
+        return HistoryTable.ddl(table, "INTEGER", "0", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
     }
 
     @Override
