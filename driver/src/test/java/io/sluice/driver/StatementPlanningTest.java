@@ -112,6 +112,18 @@ class StatementPlanningTest {
     }
 
     @Test
+    void aRepeatableRunsAgainWhenAReplacedValueChanges() throws Exception {
+        LegacyDatabase db = new LegacyDatabase(dir).seeded();
+        db.migration("R__greeting.sql", "DROP VIEW IF EXISTS greeting;\nCREATE VIEW greeting AS SELECT '${name}' AS name;");
+
+        assertEquals(List.of("R__greeting.sql"), Sluice.migrate(db.sluiceUrl("sluice.placeholders.name=ada"), new Properties()).applied());
+        assertTrue(Sluice.migrate(db.sluiceUrl("sluice.placeholders.name=ada"), new Properties()).applied().isEmpty());
+        assertEquals(List.of("R__greeting.sql"), Sluice.migrate(db.sluiceUrl("sluice.placeholders.name=grace"), new Properties()).applied());
+
+        assertEquals(List.of("grace"), rows(db, "SELECT name FROM greeting"));
+    }
+
+    @Test
     void postgresConflictsSkipsAndDestructiveLint(PostgresDatabase pg) throws Exception {
         execute(pg, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO users VALUES (1, 'a')",
                 "CREATE TABLE payments (id INTEGER)", "INSERT INTO payments VALUES (1)",

@@ -41,6 +41,11 @@ public final class ResolvedMigration {
         return new ResolvedMigration(MigrationType.JAVA, version, description, className, className, null, null);
     }
 
+    /** The same migration under another checksum (a repeatable's, taken after placeholder replacement). */
+    public ResolvedMigration withChecksum(String otherChecksum) {
+        return new ResolvedMigration(type, version, description, script, source, otherChecksum, text);
+    }
+
     public MigrationType type() {
         return type;
     }

@@ -8,10 +8,12 @@ import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.model.AppliedMigration;
+import io.sluice.migrations.model.MigrationType;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.Plan;
 import io.sluice.migrations.plan.Planner;
 import io.sluice.migrations.plan.StatementPlanner;
+import io.sluice.migrations.resolve.Checksums;
 import io.sluice.migrations.resolve.Resolver;
 import io.sluice.migrations.sql.Placeholders;
 
@@ -19,6 +21,7 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -47,8 +50,9 @@ public final class Inspector {
     public Plan inspect(GateSession session) throws SQLException {
         String table = settings.text(Setting.TABLE);
         HistoryTable history = new HistoryTable(session.connection(), table, dialect.historyTableDdl(table));
-        List<ResolvedMigration> resolved = Resolver.forCurrentThread()
-                .resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS));
+        Placeholders placeholders = placeholders(session);
+        List<ResolvedMigration> resolved = withReplacedChecksums(Resolver.forCurrentThread()
+                .resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS)), placeholders);
         List<AppliedMigration> rows = history.read();
         List<AppliedMigration> flyway = rows.isEmpty() ? history.readFlyway() : Collections.<AppliedMigration>emptyList();
         Plan plan = new Planner(dialect.splitRules()).plan(rows, flyway, resolved, settings.target());
@@ -58,10 +62,32 @@ public final class Inspector {
         StatementPlanner statements = new StatementPlanner(session.readCatalog(), session.schema(), session::probeTable,
                 dialect::lockHazards, dialect.splitRules(), settings.flag(Setting.ALLOW_DESTRUCTIVE));
         try {
-            return statements.plan(plan, placeholders(session));
+            return statements.plan(plan, placeholders);
         } catch (IllegalArgumentException e) {
             throw new SluiceException(Problem.INVALID_MIGRATION, e.getMessage(), e);
         }
+    }
+
+    /**
+     * SPEC §3: a repeatable script re-runs when a replaced value changes, so its checksum is taken
+     * after replacement; versioned scripts keep the checksum of their text as written.
+     */
+    private static List<ResolvedMigration> withReplacedChecksums(List<ResolvedMigration> resolved, Placeholders placeholders)
+            throws SluiceException {
+        List<ResolvedMigration> result = new ArrayList<>(resolved.size());
+        for (ResolvedMigration migration : resolved) {
+            if (migration.type() != MigrationType.REPEATABLE) {
+                result.add(migration);
+                continue;
+            }
+            try {
+                String replaced = placeholders.forScript(migration.script()).replace(migration.text());
+                result.add(migration.withChecksum(Checksums.sha256(replaced)));
+            } catch (IllegalArgumentException e) {
+                throw new SluiceException(Problem.INVALID_MIGRATION, migration.source() + ": " + e.getMessage(), e);
+            }
+        }
+        return result;
     }
 
     /** The placeholder values for this database's scripts, built-ins included. */
