@@ -13,6 +13,7 @@ import io.sluice.migrations.plan.Plan;
 import io.sluice.migrations.plan.PlannedMigration;
 import io.sluice.migrations.plan.Planner;
 import io.sluice.migrations.run.GateReport;
+import io.sluice.migrations.run.GateRun;
 import io.sluice.migrations.run.Inspector;
 
 import java.io.IOException;
@@ -95,8 +96,8 @@ public final class Operator {
     }
 
     /** What the gate does, now. */
-    public GateReport migrate() throws SQLException {
-        return database.newRun().run();
+    public GateReport migrate(GateRun.Progress progress) throws SQLException {
+        return database.newRun().progress(progress).run();
     }
 
     public List<AppliedMigration> history() throws SQLException {

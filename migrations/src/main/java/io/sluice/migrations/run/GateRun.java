@@ -43,6 +43,8 @@ public final class GateRun {
     private final Map<GateStep, GateReport.Step> steps = new EnumMap<>(GateStep.class);
     private final List<GateReport.MigrationRun> migrations = new ArrayList<>();
     private int pending = -1;
+    private Progress progress = (done, total, script) -> { };
+    private int planned;
     private Version versionBefore;
     private Version versionAfter;
     private Path backup;
@@ -53,6 +55,16 @@ public final class GateRun {
         this.connector = connector;
         this.settings = settings;
         this.log = new GateLog(dialect.databaseName(jdbcUrl));
+    }
+
+    /** Told of each migration as it commits, for a progress bar on a terminal. */
+    public interface Progress {
+        void migrated(int done, int total, String script);
+    }
+
+    public GateRun progress(Progress listener) {
+        this.progress = listener;
+        return this;
     }
 
     public GateReport run() throws SluiceException {
@@ -67,6 +79,7 @@ public final class GateRun {
                 versionBefore = plan.current();
                 versionAfter = plan.current();
                 pending = plan.pending().size();
+                planned = pending;
                 if (plan.isEmpty()) {
                     skip(GateStep.BACKUP, GateStep.MIGRATE, GateStep.VERIFY);
                 } else {
@@ -176,6 +189,7 @@ public final class GateRun {
             return;
         }
         pending--;
+        progress.migrated(planned - pending, planned, migration.script());
         Version version = migration.version();
         if (version != null && (versionAfter == null || version.compareTo(versionAfter) > 0)) {
             versionAfter = version;
