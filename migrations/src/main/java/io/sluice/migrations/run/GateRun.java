@@ -44,7 +44,7 @@ public final class GateRun {
     private final List<GateReport.MigrationRun> migrations = new ArrayList<>();
     private int pending = -1;
     private Progress progress = (done, total, script) -> { };
-    private int planned;
+    private int plannedCount;
     private Version versionBefore;
     private Version versionAfter;
     private Path backup;
@@ -79,7 +79,7 @@ public final class GateRun {
                 versionBefore = plan.current();
                 versionAfter = plan.current();
                 pending = plan.pending().size();
-                planned = pending;
+                plannedCount = pending;
                 if (plan.isEmpty()) {
                     skip(GateStep.BACKUP, GateStep.MIGRATE, GateStep.VERIFY);
                 } else {
@@ -189,7 +189,7 @@ public final class GateRun {
             return;
         }
         pending--;
-        progress.migrated(planned - pending, planned, migration.script());
+        progress.migrated(plannedCount - pending, plannedCount, migration.script());
         Version version = migration.version();
         if (version != null && (versionAfter == null || version.compareTo(versionAfter) > 0)) {
             versionAfter = version;
