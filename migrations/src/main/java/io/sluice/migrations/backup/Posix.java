@@ -1,5 +1,6 @@
 package io.sluice.migrations.backup;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -13,7 +14,7 @@ final class Posix {
     }
 
     static void restrictToOwner(Path file) throws IOException {
-        java.io.File f = file.toFile();
+        File f = file.toFile();
         boolean ok = f.setReadable(false, false) & f.setReadable(true, true)
                 & f.setWritable(false, false) & f.setWritable(true, true);
         if (!ok) {

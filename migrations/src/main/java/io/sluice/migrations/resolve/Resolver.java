@@ -7,6 +7,8 @@ import io.sluice.migrations.model.MigrationType;
 import io.sluice.migrations.model.ResolvedMigration;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,7 +42,7 @@ public final class Resolver {
         for (String text : locations) {
             Location location = Location.parse(text);
             boolean exists = location.isClasspath() ? classLoader.getResource(location.path()) != null
-                    : java.nio.file.Files.isDirectory(java.nio.file.Paths.get(location.path()));
+                    : Files.isDirectory(Paths.get(location.path()));
             if (!exists) {
                 throw missing(location);
             }
