@@ -1,9 +1,12 @@
 package io.sluice.driver;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.distribution.pause.PauseDetector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,11 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -110,9 +115,35 @@ class MetricsTest {
                 .timer().count());
         assertEquals(1, registry.get("sluice.gate.duration").tags("database", "broken", "step", "total", "outcome", "failure")
                 .timer().count());
+        assertEquals(1, registry.get("sluice.gate.duration").tags("database", "broken", "step", "verify", "outcome", "skipped")
+                .timer().count(), "a step the failure kept the gate from reaching counts as skipped");
         assertEquals(1, registry.get("sluice.migration.duration").tags("version", "4", "outcome", "failure").timer().count());
         assertEquals(-1.0, registry.get("sluice.gate.state").tags("database", "broken").gauge().value());
         assertEquals(1.0, registry.get("sluice.migrations.pending").tags("database", "broken").gauge().value());
+    }
+
+    @Test
+    void aMeterRegistryThatThrowsNeitherFailsTheGateNorTheConnect() throws Exception {
+        Sluice.meterRegistry(new SimpleMeterRegistry() {
+            @Override
+            protected Timer newTimer(Meter.Id id, DistributionStatisticConfig config, PauseDetector pauseDetector) {
+                throw new IllegalStateException("the registry is broken");
+            }
+
+            @Override
+            protected <T> Gauge newGauge(Meter.Id id, T object, ToDoubleFunction<T> value) {
+                throw new IllegalStateException("the registry is broken");
+            }
+        });
+        LegacyDatabase db = database("sturdy");
+        db.migration("V4__more.sql", "CREATE TABLE more (id INTEGER);");
+
+        try (Connection connection = DriverManager.getConnection(db.sluiceUrl());
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'more'")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1));
+        }
     }
 
     @Test

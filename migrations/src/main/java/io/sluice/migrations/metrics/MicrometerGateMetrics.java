@@ -9,9 +9,11 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.sluice.migrations.run.GateReport;
 import io.sluice.migrations.run.GateStep;
+import io.sluice.migrations.run.StepOutcome;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +25,8 @@ import java.util.function.IntSupplier;
  * adds its own during start-up) still reports them.
  */
 final class MicrometerGateMetrics implements GateMetrics {
+    private static final System.Logger LOG = System.getLogger(MicrometerGateMetrics.class.getName());
+
     private static volatile MeterRegistry chosenRegistry;
 
     private final Map<Tags, DatabaseState> databases = new ConcurrentHashMap<>();
@@ -43,16 +47,37 @@ final class MicrometerGateMetrics implements GateMetrics {
         return registry != null ? registry : Metrics.globalRegistry;
     }
 
+    /** A registry that throws must not turn a gate that migrated into one that failed, nor fail a connect. */
     @Override
     public void recordRun(GateReport report) {
+        try {
+            record(report);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, report.database() + ": cannot record the gate's metrics: " + e);
+        }
+    }
+
+    @Override
+    public void bindGate(String dialect, String database, IntSupplier state, IntSupplier waiting) {
+        try {
+            bind(tags(dialect, database), state, waiting);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, database + ": cannot register the gate's gauges: " + e);
+        }
+    }
+
+    private void record(GateReport report) {
         MeterRegistry registry = registry();
         Tags database = tags(report.dialect(), report.database());
         DatabaseState state = databases.computeIfAbsent(database, tags -> new DatabaseState());
         register(registry, database, state); // idempotent: the registry hands back meters it has
-        for (Map.Entry<GateStep, GateReport.Step> step : report.steps().entrySet()) {
+        for (GateStep step : GateStep.values()) {
+            // SPEC §6: every run records every step; one a failure kept it from reaching counts as skipped.
+            GateReport.Step result = report.steps().get(step);
             Timer.builder("sluice.gate.duration").description("Time of each step of the startup gate")
-                    .tags(database).tag("step", step.getKey().tag()).tag("outcome", step.getValue().outcome().tag())
-                    .register(registry).record(step.getValue().duration());
+                    .tags(database).tag("step", step.tag())
+                    .tag("outcome", (result == null ? StepOutcome.SKIPPED : result.outcome()).tag())
+                    .register(registry).record(result == null ? Duration.ZERO : result.duration());
         }
         for (GateReport.MigrationRun migration : report.migrations()) {
             Timer.builder("sluice.migration.duration").description("Time to apply one migration")
@@ -83,10 +108,8 @@ final class MicrometerGateMetrics implements GateMetrics {
                 .register(registry);
     }
 
-    @Override
-    public void bindGate(String dialect, String database, IntSupplier state, IntSupplier waiting) {
+    private static void bind(Tags tags, IntSupplier state, IntSupplier waiting) {
         MeterRegistry registry = registry();
-        Tags tags = tags(dialect, database);
         Gauge.builder("sluice.gate.state", state, IntSupplier::getAsInt)
                 .description("The gate: 0 closed, 1 open, -1 failed").tags(tags).strongReference(true).register(registry);
         Gauge.builder("sluice.gate.waiting", waiting, IntSupplier::getAsInt)
