@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Lists locations into {@link ResolvedMigration}s, sorted: versioned by version, then
@@ -24,6 +25,7 @@ public final class Resolver {
     private static final System.Logger LOG = System.getLogger(Resolver.class.getName());
 
     private final ClassLoader classLoader;
+    private Consumer<String> warnings = message -> LOG.log(System.Logger.Level.WARNING, message);
 
     public Resolver(ClassLoader classLoader) {
         this.classLoader = classLoader != null ? classLoader : Resolver.class.getClassLoader();
@@ -32,6 +34,12 @@ public final class Resolver {
     /** With the thread's context class loader, as SPEC §3 asks. */
     public static Resolver forCurrentThread() {
         return new Resolver(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Where notes on files that look like migrations but are ignored go; the logger by default. */
+    public Resolver warningsTo(Consumer<String> sink) {
+        this.warnings = sink;
+        return this;
     }
 
     /**
@@ -98,7 +106,7 @@ public final class Resolver {
         }
         MigrationName name = MigrationName.parse(resource.baseName(), false);
         if (name == null) {
-            LOG.log(System.Logger.Level.WARNING, "Ignoring " + resource.source
+            warnings.accept("Ignoring " + resource.source
                     + ": not named V<version>__<description>.sql, R__<description>.sql or U<version>__<description>.sql");
             return null;
         }
@@ -127,7 +135,7 @@ public final class Resolver {
             throw new SluiceException(Problem.INVALID_MIGRATION, "Cannot load Java migration " + className + ": " + e, e);
         }
         if (!JavaMigration.class.isAssignableFrom(type)) {
-            LOG.log(System.Logger.Level.WARNING, "Ignoring " + className + ": named like a migration but does not implement "
+            warnings.accept("Ignoring " + className + ": named like a migration but does not implement "
                     + JavaMigration.class.getName());
             return null;
         }
