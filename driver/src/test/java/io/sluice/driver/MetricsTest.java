@@ -123,6 +123,24 @@ class MetricsTest {
     }
 
     @Test
+    void aGateThatCannotReachItsDatabaseCountsEveryStepAndLeavesPendingUnknown() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Sluice.meterRegistry(registry);
+        String unreachable = "jdbc:sluice:sqlite:" + dir.resolve("no-such-folder").resolve("never.db");
+
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(unreachable));
+
+        assertEquals(1, registry.get("sluice.gate.duration").tags("database", "never", "step", "total", "outcome", "failure")
+                .timer().count());
+        for (String step : List.of("lock", "inspect", "backup", "migrate", "verify")) {
+            assertEquals(1, registry.get("sluice.gate.duration").tags("database", "never", "step", step, "outcome", "skipped")
+                    .timer().count(), step);
+        }
+        assertTrue(Double.isNaN(registry.get("sluice.migrations.pending").tags("database", "never").gauge().value()));
+        assertEquals(0, registry.get("sluice.migrations.applied").tags("database", "never").functionCounter().count());
+    }
+
+    @Test
     void aMeterRegistryThatThrowsNeitherFailsTheGateNorTheConnect() throws Exception {
         Sluice.meterRegistry(new SimpleMeterRegistry() {
             @Override

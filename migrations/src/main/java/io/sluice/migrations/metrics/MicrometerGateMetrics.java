@@ -34,7 +34,8 @@ final class MicrometerGateMetrics implements GateMetrics {
     /** Sluice's own counts for one database, read by the function-backed meters. */
     private static final class DatabaseState {
         final AtomicLong applied = new AtomicLong();
-        final AtomicLong pending = new AtomicLong();
+        /** -1 until a run got far enough to know: the gauge then reads NaN, not a reassuring 0. */
+        final AtomicLong pending = new AtomicLong(-1);
     }
 
     /** {@code io.sluice.Sluice.meterRegistry}: meters registered from now on go there; null for the global one. */
@@ -103,7 +104,7 @@ final class MicrometerGateMetrics implements GateMetrics {
     private static void register(MeterRegistry registry, Tags database, DatabaseState state) {
         FunctionCounter.builder("sluice.migrations.applied", state, s -> s.applied.get())
                 .description("Migrations applied by this JVM's gates").tags(database).register(registry);
-        Gauge.builder("sluice.migrations.pending", state, s -> s.pending.get())
+        Gauge.builder("sluice.migrations.pending", state, s -> s.pending.get() < 0 ? Double.NaN : s.pending.get())
                 .description("Migrations pending after the last gate run").tags(database).strongReference(true)
                 .register(registry);
     }
