@@ -15,10 +15,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,6 +139,31 @@ class FailureTest {
                 refusal.getMessage());
         assertEquals(0, db.count("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('half_done', 'cashback_account')"));
         assertEquals(contentBefore, db.originalContentDigest());
+        assertEquals(List.of(), refusal.report().applied(), "the restore undid V1 too");
+        assertEquals(2, refusal.report().pending());
+        assertNull(refusal.report().versionAfter());
+    }
+
+    @Test
+    void aFailedVerifyRollsBackTheWholeRunAndReportsNothingApplied() throws Exception {
+        LegacyDatabase db = new LegacyDatabase(dir).seeded();
+        try (Connection connection = DriverManager.getConnection(db.plainUrl())) {
+            // A trigger the migrations do not know of: a new user silently removes a payment.
+            connection.createStatement().execute(
+                    "CREATE TRIGGER user_added AFTER INSERT ON users BEGIN DELETE FROM payments WHERE id = 1; END");
+        }
+        db.migration("V1__tiers.sql", "CREATE TABLE tiers (id INTEGER PRIMARY KEY);");
+        db.migration("V2__new_user.sql", "INSERT INTO users (id, name) VALUES (51, 'new');");
+
+        SluiceException refusal = assertThrows(SluiceException.class, () -> Sluice.migrate(db.sluiceUrl(), new Properties()));
+
+        assertEquals(Problem.VERIFY_FAILED, refusal.problem(), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("payments had 50 rows and has 49"), refusal.getMessage());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('tiers', 'sluice_schema_history')"));
+        assertEquals(50, db.count("SELECT COUNT(*) FROM payments"));
+        assertEquals(List.of(), refusal.report().applied());
+        assertEquals(2, refusal.report().pending());
+        assertNull(refusal.report().versionAfter());
     }
 
     @Test

@@ -95,6 +95,12 @@ public interface GateSession extends AutoCloseable {
     /** Ends the run successfully: whatever the dialect still holds open becomes durable. */
     void finish() throws SQLException;
 
+    /**
+     * Rolls back whatever was not finished; the connection stays open for reading what the
+     * database kept (on SQLite this also ends the lock, which is the run's write transaction).
+     */
+    void abandon() throws SQLException;
+
     /** Releases the lock and the connection; rolls back anything not finished. */
     @Override
     void close() throws SQLException;

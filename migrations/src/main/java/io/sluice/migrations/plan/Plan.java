@@ -16,14 +16,21 @@ public final class Plan {
     private final List<Version> future;
     private final List<String> warnings;
     private final List<AppliedMigration> imported;
+    private final int lastRank;
 
     Plan(Version current, List<PlannedMigration> pending, List<Version> future, List<String> warnings,
-         List<AppliedMigration> imported) {
+         List<AppliedMigration> imported, int lastRank) {
         this.current = current;
         this.pending = Collections.unmodifiableList(pending);
         this.future = Collections.unmodifiableList(future);
         this.warnings = Collections.unmodifiableList(warnings);
         this.imported = Collections.unmodifiableList(imported);
+        this.lastRank = lastRank;
+    }
+
+    /** The {@code installed_rank} of the newest history row when planned, 0 for none: a run's rows come after it. */
+    public int lastRank() {
+        return lastRank;
     }
 
     /** Flyway's history rows to copy into Sluice's table, marked adopted, before the first migration runs. */
@@ -52,7 +59,7 @@ public final class Plan {
 
     /** The same plan with each migration's statements planned. */
     Plan withMigrations(List<PlannedMigration> planned) {
-        return new Plan(current, planned, future, warnings, imported);
+        return new Plan(current, planned, future, warnings, imported, lastRank);
     }
 
     /** The first conflict, as "file line N: reason", or null: the gate refuses before applying anything. */

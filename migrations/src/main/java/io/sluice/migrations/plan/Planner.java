@@ -94,7 +94,8 @@ public final class Planner {
         }
         List<AppliedMigration> imported = adoptFlyway ? withOwnChecksums(flywayHistory, versioned, repeatable)
                 : Collections.<AppliedMigration>emptyList();
-        return new Plan(applied.current(), pending, future, warnings, imported);
+        int lastRank = history.stream().mapToInt(AppliedMigration::installedRank).max().orElse(0);
+        return new Plan(applied.current(), pending, future, warnings, imported, lastRank);
     }
 
     /** Flyway's rows with Sluice's checksum of the same (verified) file, ready to be written as adopted rows. */

@@ -38,13 +38,25 @@ public final class GateReport {
         private final String description;
         private final Duration duration;
         private final boolean success;
+        private final boolean undone;
 
         MigrationRun(String script, Version version, String description, Duration duration, boolean success) {
+            this(script, version, description, duration, success, false);
+        }
+
+        private MigrationRun(String script, Version version, String description, Duration duration, boolean success,
+                             boolean undone) {
             this.script = script;
             this.version = version;
             this.description = description;
             this.duration = duration;
             this.success = success;
+            this.undone = undone;
+        }
+
+        /** The same run, ran well but undone when a later failure rolled back or restored the run. */
+        MigrationRun asUndone() {
+            return new MigrationRun(script, version, description, duration, success, true);
         }
 
         public String script() {
@@ -64,8 +76,14 @@ public final class GateReport {
             return duration;
         }
 
+        /** Whether it ran without error; {@link #kept()} tells whether the database kept it. */
         public boolean success() {
             return success;
+        }
+
+        /** Whether it is in the database after the run: it succeeded and nothing undid it later. */
+        public boolean kept() {
+            return success && !undone;
         }
     }
 
@@ -115,11 +133,11 @@ public final class GateReport {
         return versionAfter;
     }
 
-    /** Scripts (or Java class names) applied by this run, in order. */
+    /** Scripts (or Java class names) this run applied and the database kept, in order. */
     public List<String> applied() {
         List<String> applied = new ArrayList<>();
         for (MigrationRun run : migrations) {
-            if (run.success()) {
+            if (run.kept()) {
                 applied.add(run.script());
             }
         }

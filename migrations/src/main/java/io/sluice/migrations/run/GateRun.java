@@ -10,6 +10,7 @@ import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.metrics.GateMetrics;
+import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.model.Version;
@@ -22,8 +23,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
+import java.util.Set;
 
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
@@ -47,6 +51,7 @@ public final class GateRun {
     private int plannedCount;
     private Version versionBefore;
     private Version versionAfter;
+    private int lastRank;
     private Path backup;
 
     public GateRun(Dialect dialect, String jdbcUrl, Connector connector, Settings settings) {
@@ -71,19 +76,25 @@ public final class GateRun {
         long start = System.nanoTime();
         try {
             try (GateSession session = open()) {
-                step(GateStep.LOCK, () -> {
-                    session.lock();
-                    return null;
-                });
-                Plan plan = step(GateStep.INSPECT, () -> inspect(session));
-                versionBefore = plan.current();
-                versionAfter = plan.current();
-                pending = plan.pending().size();
-                plannedCount = pending;
-                if (plan.isEmpty()) {
-                    skip(GateStep.BACKUP, GateStep.MIGRATE, GateStep.VERIFY);
-                } else {
-                    migrate(session, plan);
+                try {
+                    step(GateStep.LOCK, () -> {
+                        session.lock();
+                        return null;
+                    });
+                    Plan plan = step(GateStep.INSPECT, () -> inspect(session));
+                    versionBefore = plan.current();
+                    versionAfter = plan.current();
+                    lastRank = plan.lastRank();
+                    pending = plan.pending().size();
+                    plannedCount = pending;
+                    if (plan.isEmpty()) {
+                        skip(GateStep.BACKUP, GateStep.MIGRATE, GateStep.VERIFY);
+                    } else {
+                        migrate(session, plan);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    countWhatWasKept(session);
+                    throw e;
                 }
             }
             record(GateStep.TOTAL, StepOutcome.SUCCESS, start);
@@ -190,11 +201,47 @@ public final class GateRun {
         }
         pending--;
         progress.migrated(plannedCount - pending, plannedCount, migration.script());
-        Version version = migration.version();
-        if (version != null && (versionAfter == null || version.compareTo(versionAfter) > 0)) {
-            versionAfter = version;
-        }
+        versionAfter = later(versionAfter, migration.version());
         log.log(INFO, "applied " + migration.script() + " in " + duration.toMillis() + " ms");
+    }
+
+    /**
+     * After a failure the history says which of this run's migrations the database kept: a dialect
+     * may undo more than the failed one (SQLite rolls back the run's transaction when verify fails,
+     * and restores the backup when a no-transaction script fails). The report, log and meters then
+     * count only those. Runs only on the failure path; if the database cannot answer, the report
+     * keeps what the run saw.
+     */
+    private void countWhatWasKept(GateSession session) {
+        if (migrations.stream().noneMatch(GateReport.MigrationRun::success)) {
+            return;
+        }
+        try {
+            session.abandon();
+            Set<String> kept = new HashSet<>();
+            for (AppliedMigration row : history(session).read()) {
+                if (row.installedRank() > lastRank && row.success()) {
+                    kept.add(row.script());
+                }
+            }
+            versionAfter = versionBefore;
+            pending = plannedCount;
+            for (ListIterator<GateReport.MigrationRun> runs = migrations.listIterator(); runs.hasNext(); ) {
+                GateReport.MigrationRun run = runs.next();
+                if (run.success() && !kept.contains(run.script())) {
+                    runs.set(run.asUndone());
+                } else if (run.success()) {
+                    pending--;
+                    versionAfter = later(versionAfter, run.version());
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.log(WARNING, "cannot read which migrations the failed run kept: " + e.getMessage());
+        }
+    }
+
+    private static Version later(Version current, Version candidate) {
+        return candidate != null && (current == null || candidate.compareTo(current) > 0) ? candidate : current;
     }
 
     private HistoryTable history(GateSession session) {

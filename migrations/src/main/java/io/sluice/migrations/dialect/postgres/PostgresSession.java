@@ -189,11 +189,17 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
+    public void abandon() throws SQLException {
+        if (!connection.isClosed() && !connection.getAutoCommit()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
     public void close() throws SQLException {
         try {
-            if (!connection.isClosed() && !connection.getAutoCommit()) {
-                connection.rollback();
-            }
+            abandon();
         } finally {
             try {
                 lock.release();

@@ -232,11 +232,17 @@ final class SqliteSession implements GateSession {
     }
 
     @Override
+    public void abandon() throws SQLException {
+        if (transactionOpen) {
+            transactionOpen = false;
+            execute("ROLLBACK");
+        }
+    }
+
+    @Override
     public void close() throws SQLException {
         try {
-            if (transactionOpen) {
-                execute("ROLLBACK");
-            }
+            abandon();
         } finally {
             transactionOpen = false;
             try {
