@@ -2,6 +2,7 @@ package io.sluice.driver;
 
 import io.sluice.Sluice;
 import io.sluice.migrations.connect.GatedDatabase;
+import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.testing.PostgresDatabase;
 import io.sluice.testing.PostgresExtension;
@@ -78,7 +79,7 @@ class PostgresBackupTest {
         Path backup;
         try (GateSession session = database.openSession()) {
             session.lock();
-            backup = session.backup("manual-v0");
+            backup = session.backup("manual-v0", BackupProgress.NONE);
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
         assertTrue(backup.getFileName().toString().matches(db.databaseName() + "-\\d{8}T\\d{6}Z-manual-v0\\.dump"),

@@ -1,5 +1,6 @@
 package io.sluice.driver.cli;
 
+import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.ops.Operator;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,8 @@ import java.nio.file.Path;
 final class BackupCommand extends DatabaseCommand {
     @Override
     Result run(Operator operator) throws Exception {
-        Path backup = operator.backup();
+        ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr(), target.json);
+        Path backup = operator.backup(bar == null ? BackupProgress.NONE : (pages, total) -> bar.show(pages, total, "pages"));
         return new Result().put("backup", backup.toString()).line("backup " + backup);
     }
 }

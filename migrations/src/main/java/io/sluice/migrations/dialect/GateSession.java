@@ -51,7 +51,7 @@ public interface GateSession extends AutoCloseable {
      *
      * @throws io.sluice.migrations.error.SluiceException {@code BACKUP_FAILED} when it cannot be written or verified
      */
-    Path backup(String reason) throws SQLException;
+    Path backup(String reason, BackupProgress progress) throws SQLException;
 
     /**
      * Loads a backup made by {@link #backup} back into the database, replacing what is there.

@@ -1,6 +1,7 @@
 package io.sluice.migrations.ops;
 
 import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
@@ -66,7 +67,7 @@ public final class Changes {
                 }
                 planned.add(planner.forUndo(undo));
             }
-            Path backup = operator.takeBackup(session, "pre-undo");
+            Path backup = operator.takeBackup(session, "pre-undo", BackupProgress.NONE);
             List<String> undone = new ArrayList<>();
             new Migrator(session, history, InstalledBy.describe(session.connection()), backup)
                     .applyAll(planned, Collections.<AppliedMigration>emptyList(), (migration, duration, success) -> {

@@ -3,6 +3,7 @@ package io.sluice.migrations.ops;
 import io.sluice.migrations.backup.BackupFiles;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.connect.GatedDatabase;
+import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -96,8 +97,8 @@ public final class Operator {
     }
 
     /** What the gate does, now. */
-    public GateReport migrate(GateRun.Progress progress) throws SQLException {
-        return database.newRun().progress(progress).run();
+    public GateReport migrate(GateRun.Progress progress, BackupProgress backupProgress) throws SQLException {
+        return database.newRun().progress(progress).backupProgress(backupProgress).run();
     }
 
     public List<AppliedMigration> history() throws SQLException {
@@ -127,14 +128,14 @@ public final class Operator {
     }
 
     /** A verified backup named {@code manual-v<current>}. */
-    public Path backup() throws SQLException {
-        return locked(session -> takeBackup(session, "manual"));
+    public Path backup(BackupProgress progress) throws SQLException {
+        return locked(session -> takeBackup(session, "manual", progress));
     }
 
     /** Takes a backup named for {@code reason} and the current version; refuses when backups are off. */
-    Path takeBackup(GateSession session, String reason) throws SQLException {
+    Path takeBackup(GateSession session, String reason, BackupProgress progress) throws SQLException {
         Version current = Planner.currentVersion(history(session));
-        Path backup = session.backup(reason + "-v" + (current == null ? "0" : current));
+        Path backup = session.backup(reason + "-v" + (current == null ? "0" : current), progress);
         if (backup == null) {
             throw new SluiceException(Problem.BACKUP_FAILED, "This database takes no backups (sluice.backup=none or an "
                     + "in-memory database); nothing was changed");
@@ -152,7 +153,7 @@ public final class Operator {
             throw new SluiceException(Problem.INVALID_SETTING, "No backup file " + backup + "; list them with: backups");
         }
         return locked(session -> {
-            Path before = takeBackup(session, "pre-restore");
+            Path before = takeBackup(session, "pre-restore", BackupProgress.NONE);
             session.restore(backup);
             return before;
         });

@@ -3,6 +3,7 @@ package io.sluice.migrations.run;
 import io.sluice.migrations.backup.BackupFiles;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.GateSession;
@@ -48,6 +49,7 @@ public final class GateRun {
     private final List<GateReport.MigrationRun> migrations = new ArrayList<>();
     private int pending = -1;
     private Progress progress = (done, total, script) -> { };
+    private BackupProgress backupProgress = BackupProgress.NONE;
     private int plannedCount;
     private Version versionBefore;
     private Version versionAfter;
@@ -69,6 +71,11 @@ public final class GateRun {
 
     public GateRun progress(Progress listener) {
         this.progress = listener;
+        return this;
+    }
+
+    public GateRun backupProgress(BackupProgress listener) {
+        this.backupProgress = listener;
         return this;
     }
 
@@ -160,7 +167,7 @@ public final class GateRun {
         String reason = "v" + GateReport.name(plan.current()) + "-to-v" + GateReport.name(plan.target());
         long backupStart = System.nanoTime();
         try {
-            backup = session.backup(reason);
+            backup = session.backup(reason, backupProgress);
         } catch (SQLException | RuntimeException e) {
             record(GateStep.BACKUP, StepOutcome.FAILURE, backupStart);
             throw e;

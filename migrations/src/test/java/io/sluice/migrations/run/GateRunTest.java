@@ -216,6 +216,25 @@ class GateRunTest {
     }
 
     @Test
+    void backupProgressCountsThePagesCopiedUpToTheWholeDatabase() throws Exception {
+        execute(database, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
+        execute(database, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                + "INSERT INTO notes (body) SELECT printf('%0500d', i) FROM n");
+        long pages = Long.parseLong(query(database, "PRAGMA page_count").get(0));
+        List<int[]> reported = new ArrayList<>();
+
+        GateReport report = new GateRun(new SqliteDialect(), url(), new SqliteConnector(url()), settings().build())
+                .backupProgress((done, total) -> reported.add(new int[] {done, total})).run();
+
+        assertNotNull(report.backup());
+        assertTrue(reported.size() > 1, "one report per step of 100 pages: " + reported.size());
+        int[] last = reported.get(reported.size() - 1);
+        assertEquals(pages, last[1]);
+        assertEquals(last[1], last[0]);
+        assertEquals(List.of("2000"), query(report.backup(), "SELECT COUNT(*) FROM notes"));
+    }
+
+    @Test
     void noBackupIsTakenWithBackupNone() throws Exception {
         GateReport report = run(settings().put(Setting.BACKUP, "none", "the test"));
 

@@ -3,6 +3,7 @@ package io.sluice.migrations.dialect.postgres;
 import io.sluice.migrations.backup.BackupFiles;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
@@ -122,7 +123,7 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
-    public Path backup(String reason) throws SQLException {
+    public Path backup(String reason, BackupProgress progress) throws SQLException {
         return backups.write(reason);
     }
 

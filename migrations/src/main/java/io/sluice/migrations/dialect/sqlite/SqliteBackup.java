@@ -1,6 +1,7 @@
 package io.sluice.migrations.dialect.sqlite;
 
 import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -14,7 +15,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * Backups through SQLite's online backup API (sqlite-jdbc's {@code backup to}), taken on a second
+ * Backups through SQLite's online backup API ((sqlite-jdbc's {@code backup to})), taken on a second
  * connection while the gate's connection holds the write lock: readers may go on, nobody writes.
  */
 final class SqliteBackup {
@@ -30,12 +31,18 @@ final class SqliteBackup {
      * Copies the database into an owner-only temporary file, verifies the copy (integrity and the
      * same row count in every table) and only then gives it its name.
      */
-    Path write(String reason, Map<String, Long> rowCounts) throws SluiceException {
+    Path write(String reason, Map<String, Long> rowCounts, BackupProgress progress) throws SluiceException {
         Path temporary = null;
         try {
             temporary = files.createTemporary();
-            try (Connection source = connector.connect(); Statement statement = source.createStatement()) {
-                statement.executeUpdate("backup to " + literal(temporary));
+            try (Connection source = connector.connect()) {
+                if (progress == BackupProgress.NONE) {
+                    try (Statement statement = source.createStatement()) {
+                        statement.executeUpdate("backup to " + literal(temporary));
+                    }
+                } else {
+                    SqlitePageCopy.copy(source, temporary, progress);
+                }
             }
             verify(temporary, rowCounts);
             Path published = files.publish(temporary, reason);

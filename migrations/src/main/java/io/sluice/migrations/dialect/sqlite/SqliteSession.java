@@ -3,6 +3,7 @@ package io.sluice.migrations.dialect.sqlite;
 import io.sluice.migrations.backup.BackupFiles;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
@@ -118,9 +119,9 @@ final class SqliteSession implements GateSession {
     }
 
     @Override
-    public Path backup(String reason) throws SQLException {
+    public Path backup(String reason, BackupProgress progress) throws SQLException {
         rowCountsBefore = SqliteChecks.rowCounts(connection);
-        lastBackup = backup == null ? null : backup.write(reason, rowCountsBefore);
+        lastBackup = backup == null ? null : backup.write(reason, rowCountsBefore, progress);
         return lastBackup;
     }
 
