@@ -84,18 +84,18 @@ final class ConnectGate {
             Properties systemProperties = systemProperties();
             Settings settings = new Sources(parsed.parameters(), info, systemProperties).resolve();
             if (!UrlFilter.of(settings).gates(parsed.delegateUrl())) {
-                log().log(DEBUG, () -> name(url) + ": not gated, by " + Setting.INCLUDE.property() + " / "
+                log().log(DEBUG, () -> name(url, info) + ": not gated, by " + Setting.INCLUDE.property() + " / "
                         + Setting.EXCLUDE.property());
                 return Optional.empty();
             }
             if (Dialects.find(parsed.delegateUrl()) == null) {
-                log().log(INFO, name(url) + ": not gated, the Sluice agent gates SQLite and PostgreSQL databases (set "
+                log().log(INFO, name(url, info) + ": not gated, the Sluice agent gates SQLite and PostgreSQL databases (set "
                         + Setting.EXCLUDE.property() + " to silence this line)");
                 return Optional.empty();
             }
             if (!settings.isSet(Setting.LOCATIONS)
                     && Resolver.forCurrentThread().resolve(settings.list(Setting.LOCATIONS), false).isEmpty()) {
-                log().log(INFO, name(url) + ": no migrations at " + settings.text(Setting.LOCATIONS)
+                log().log(INFO, name(url, info) + ": no migrations at " + settings.text(Setting.LOCATIONS)
                         + "; the Sluice agent leaves this database alone (set " + Setting.LOCATIONS.property()
                         + " to gate it)");
                 return Optional.empty();
@@ -103,9 +103,9 @@ final class ConnectGate {
             GatedDatabase database = GatedDatabase.resolve(url, info, systemProperties);
             return database.isGated() ? Optional.of(database) : Optional.empty();
         } catch (SQLException e) {
-            log().log(ERROR, name(url) + ": the Sluice agent does not gate this database: " + e.getMessage());
+            log().log(ERROR, name(url, info) + ": the Sluice agent does not gate this database: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
-            log().log(ERROR, name(url) + ": the Sluice agent does not gate this database", e);
+            log().log(ERROR, name(url, info) + ": the Sluice agent does not gate this database", e);
         }
         return Optional.empty();
     }
@@ -127,8 +127,8 @@ final class ConnectGate {
     }
 
     /** The database's short name that starts Sluice's log lines, or its redacted URL. */
-    private static String name(String url) {
+    private static String name(String url, Properties info) {
         Dialect dialect = Dialects.find(url);
-        return dialect != null ? dialect.databaseName(url) : Redact.url(url);
+        return dialect != null ? dialect.databaseName(url, info) : Redact.url(url);
     }
 }

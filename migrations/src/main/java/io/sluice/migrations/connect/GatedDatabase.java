@@ -87,7 +87,7 @@ public final class GatedDatabase implements Connector {
 
     /** The short name of log lines and tags; the redacted URL for a database Sluice does not support. */
     public String name() {
-        return dialect == null ? key() : dialect.databaseName(delegateUrl);
+        return dialect == null ? key() : dialect.databaseName(delegateUrl, delegateProperties);
     }
 
     /** {@code sqlite}, {@code postgresql}, or {@code unsupported} for a pass-through database Sluice does not know. */

@@ -8,6 +8,7 @@ import io.sluice.migrations.sql.StatementKind;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * What differs between databases, as a few narrow hooks. Everything else (resolving, planning,
@@ -24,8 +25,11 @@ public interface Dialect {
      * The database's short name, the {@code <stem>} of backup files, log lines and the
      * {@code database} tag: the SQLite file name without extension, the PostgreSQL database name.
      * Never a path or credentials.
+     *
+     * @param connectionProperties the app's connection properties: a PostgreSQL URL without a
+     *                             database name connects to the database named after the user
      */
-    String databaseName(String jdbcUrl);
+    String databaseName(String jdbcUrl, Properties connectionProperties);
 
     SplitRules splitRules();
 

@@ -61,7 +61,7 @@ public final class GateRun {
         this.jdbcUrl = jdbcUrl;
         this.connector = connector;
         this.settings = settings;
-        this.log = new GateLog(dialect.databaseName(jdbcUrl));
+        this.log = new GateLog(dialect.databaseName(jdbcUrl, connector.properties()));
     }
 
     /** Told of each migration as it commits, for a progress bar on a terminal. */

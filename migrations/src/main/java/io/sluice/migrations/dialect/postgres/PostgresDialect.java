@@ -9,9 +9,12 @@ import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.StatementKind;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -35,11 +38,15 @@ public final class PostgresDialect implements Dialect {
         return jdbcUrl.startsWith(URL_PREFIX);
     }
 
-    /** The database name: {@code jdbc:postgresql://host:5432/shop?…} is {@code shop}. */
+    /**
+     * The database name: {@code jdbc:postgresql://host:5432/shop?…} is {@code shop}. Without one,
+     * pgjdbc connects to the database named after the user, so that is the name.
+     */
     @Override
-    public String databaseName(String jdbcUrl) {
+    public String databaseName(String jdbcUrl, Properties connectionProperties) {
         String rest = jdbcUrl.substring(URL_PREFIX.length());
         int query = rest.indexOf('?');
+        String parameters = query >= 0 ? rest.substring(query + 1) : "";
         if (query >= 0) {
             rest = rest.substring(0, query);
         }
@@ -47,7 +54,23 @@ public final class PostgresDialect implements Dialect {
             int slash = rest.indexOf('/', 2);
             rest = slash < 0 ? "" : rest.substring(slash + 1);
         }
-        return rest.isEmpty() ? "postgres" : rest;
+        if (!rest.isEmpty()) {
+            return rest;
+        }
+        String user = urlParameter(parameters, "user");
+        if (user == null && connectionProperties != null) {
+            user = connectionProperties.getProperty("user");
+        }
+        return user == null || user.isEmpty() ? "postgres" : user;
+    }
+
+    private static String urlParameter(String parameters, String name) {
+        for (String pair : parameters.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     @Override
@@ -107,6 +130,6 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public GateSession open(String jdbcUrl, Connector connector, Settings settings) throws SQLException {
-        return new PostgresSession(jdbcUrl, connector, settings, databaseName(jdbcUrl));
+        return new PostgresSession(jdbcUrl, connector, settings, databaseName(jdbcUrl, connector.properties()));
     }
 }

@@ -13,6 +13,7 @@ import io.sluice.migrations.sql.SplitRules;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /** SQLite through sqlite-jdbc: the write lock, the online backup API, integrity and row-count checks. */
 public final class SqliteDialect implements Dialect {
@@ -29,7 +30,7 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String databaseName(String jdbcUrl) {
+    public String databaseName(String jdbcUrl, Properties connectionProperties) {
         Path file = databaseFile(jdbcUrl);
         if (file == null || file.getFileName() == null) {
             return "memory";
@@ -58,7 +59,7 @@ public final class SqliteDialect implements Dialect {
         }
         Path file = databaseFile(jdbcUrl);
         SqliteBackup backup = method.equals("none") || file == null ? null
-                : new SqliteBackup(connector, backupDirectory(file, settings), databaseName(jdbcUrl));
+                : new SqliteBackup(connector, backupDirectory(file, settings), databaseName(jdbcUrl, connector.properties()));
         return new SqliteSession(connector, settings, backup);
     }
 
