@@ -84,21 +84,7 @@ public final class GateRun {
         try {
             try (GateSession session = open()) {
                 try {
-                    step(GateStep.LOCK, () -> {
-                        session.lock();
-                        return null;
-                    });
-                    Plan plan = step(GateStep.INSPECT, () -> inspect(session));
-                    versionBefore = plan.current();
-                    versionAfter = plan.current();
-                    lastRank = plan.lastRank();
-                    pending = plan.pending().size();
-                    plannedCount = pending;
-                    if (plan.isEmpty()) {
-                        skip(GateStep.BACKUP, GateStep.MIGRATE, GateStep.VERIFY);
-                    } else {
-                        migrate(session, plan);
-                    }
+                    runSteps(session);
                 } catch (SQLException | RuntimeException e) {
                     countWhatWasKept(session);
                     throw e;
@@ -116,6 +102,24 @@ public final class GateRun {
             log.log(System.Logger.Level.ERROR, refusal.getMessage() + " (" + report + ")");
             GateMetrics.get().recordRun(report);
             throw refusal;
+        }
+    }
+
+    private void runSteps(GateSession session) throws SQLException {
+        step(GateStep.LOCK, () -> {
+            session.lock();
+            return null;
+        });
+        Plan plan = step(GateStep.INSPECT, () -> inspect(session));
+        versionBefore = plan.current();
+        versionAfter = plan.current();
+        lastRank = plan.lastRank();
+        pending = plan.pending().size();
+        plannedCount = pending;
+        if (plan.isEmpty()) {
+            skip(GateStep.BACKUP, GateStep.MIGRATE, GateStep.VERIFY);
+        } else {
+            migrate(session, plan);
         }
     }
 
