@@ -66,6 +66,29 @@ class MetricsAppTest {
     }
 
     @Test
+    void theGrafanaDashboardAndTheDocumentedAlertsNameOnlySeriesTheScrapeHas(PostgresDatabase database) throws Exception {
+        String scrape = get(start(database, JavaProcess.of(MetricsApp.class)), "/metrics").body();
+        Path docs = Path.of("..", "..", "docs");
+        String page = Files.readString(docs.resolve("metrics.md"));
+        int rules = page.indexOf("```yaml");
+        String alertRules = page.substring(rules, page.indexOf("```\n", rules + 1));
+        String dashboard = Files.readString(docs.resolve("grafana").resolve("sluice-dashboard.json"));
+
+        assertNamesOnlyScrapedSeries("docs/grafana/sluice-dashboard.json", dashboard, scrape);
+        assertNamesOnlyScrapedSeries("the alert rules of docs/metrics.md", alertRules, scrape);
+    }
+
+    private static void assertNamesOnlyScrapedSeries(String where, String text, String scrape) {
+        Matcher series = Pattern.compile("sluice_[a-z_]+").matcher(text);
+        int named = 0;
+        while (series.find()) {
+            named++;
+            assertTrue(scrape.contains(series.group()), where + " names " + series.group() + ", which the scrape lacks");
+        }
+        assertTrue(named > 5, where + " names hardly any series: " + named);
+    }
+
+    @Test
     void showsAFailedGateAtMetricsAndAnswersUnavailable(PostgresDatabase database) throws Exception {
         Path broken = Files.createDirectories(workDir.resolve("broken"));
         Files.writeString(broken.resolve("V1__broken.sql"), "CREATE TABLE accounts (id BIGINT);\nSELECT * FROM no_such_table;\n");
