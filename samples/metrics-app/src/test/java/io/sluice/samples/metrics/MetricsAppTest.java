@@ -91,7 +91,8 @@ class MetricsAppTest {
     @Test
     void showsAFailedGateAtMetricsAndAnswersUnavailable(PostgresDatabase database) throws Exception {
         Path broken = Files.createDirectories(workDir.resolve("broken"));
-        Files.writeString(broken.resolve("V1__broken.sql"), "CREATE TABLE accounts (id BIGINT);\nSELECT * FROM no_such_table;\n");
+        Files.writeString(broken.resolve("V1__broken.sql"),
+                "CREATE TABLE accounts (id BIGINT);\nSELECT * FROM no_such_table;\n");
         int port = start(database, JavaProcess.of(MetricsApp.class)
                 .systemProperty("sluice.locations", "filesystem:" + broken));
         String tags = "database=\"" + database.databaseName() + "\",db=\"postgresql\"";
