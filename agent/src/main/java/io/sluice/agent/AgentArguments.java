@@ -1,6 +1,7 @@
 package io.sluice.agent;
 
 import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.config.Sources;
 
 import java.util.Properties;
 
@@ -32,6 +33,11 @@ final class AgentArguments {
                         + " -javaagent:sluice-agent.jar=locations=filesystem:db;backupDir=/backups");
             }
             String name = key.startsWith(Setting.PREFIX) ? key : Setting.PREFIX + key;
+            Setting nearest = Sources.misspelt(name.substring(Setting.PREFIX.length()));
+            if (nearest != null) {
+                throw new IllegalArgumentException("agent argument " + key + " is not a Sluice setting; did you mean "
+                        + nearest.key() + "?");
+            }
             settings.setProperty(name, pair.substring(equals + 1));
         }
         return settings;

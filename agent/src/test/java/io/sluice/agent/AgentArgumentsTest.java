@@ -31,6 +31,14 @@ class AgentArgumentsTest {
     }
 
     @Test
+    void aMisspeltKeyIsRefusedWithTheSettingItMeant() {
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                () -> AgentArguments.parse("locatoins=filesystem:db"));
+
+        assertEquals("agent argument locatoins is not a Sluice setting; did you mean locations?", refusal.getMessage());
+    }
+
+    @Test
     void aPieceWithoutKeyIsRefusedWithoutEchoingIt() {
         IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
                 () -> AgentArguments.parse("locations=db;s3cret"));

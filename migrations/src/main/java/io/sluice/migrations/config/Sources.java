@@ -163,6 +163,15 @@ public final class Sources {
         return null;
     }
 
+    /**
+     * Null when {@code key} (without {@code sluice.}) names a setting, a placeholder or an instance
+     * entry; otherwise the setting nearest to it, for "did you mean".
+     */
+    public static Setting misspelt(String key) {
+        boolean known = key.startsWith(PLACEHOLDER_PREFIX) || key.startsWith(INSTANCE_PREFIX) || find(key) != null;
+        return known ? null : closest(key);
+    }
+
     /** The known setting whose key is nearest to an unknown one, for "did you mean". */
     static Setting closest(String key) {
         String wanted = camel(key).toLowerCase(Locale.ROOT);
