@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** How the legacy apps report what they got, for the tests to read from their output. */
-final class Outcome {
+public final class Outcome {
     private Outcome() {
     }
 

@@ -1,13 +1,16 @@
 package io.sluice.agent;
 
+import io.sluice.testing.BootJar;
 import io.sluice.testing.JavaProcess;
 import io.sluice.testing.SqliteDigest;
 import legacy.DriverManagerApp;
 import legacy.HikariApp;
 import legacy.IsolatedDriverApp;
+import legacy.Outcome;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sqlite.JDBC;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +145,23 @@ class SqliteAgentIT {
     }
 
     /** Exit 0, the vendor's own connections, one gate run that applied both migrations, no JVM warning. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.sluice.agent.Jdk#all")
+    void anUnchangedSpringBootJarIsGatedWithTheMigrationsInItsBootInfClasses(Jdk jdk) throws Exception {
+        Path app = BootJar.startingWith(DriverManagerApp.class).withClasses(Outcome.class)
+                .withResource("db/migration/V1__create_item.sql",
+                        "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL);")
+                .withResource("db/migration/V2__add_price.sql", "ALTER TABLE item ADD COLUMN price INTEGER;")
+                .withLibrariesOf(JDBC.class)
+                .writeTo(dir.resolve("boot-app.jar"));
+        String url = url("boot.db");
+
+        JavaProcess.Result run = run(BootJar.launch(app).java(jdk.java())
+                .jvmArgs("--enable-native-access=ALL-UNNAMED", "-javaagent:" + LegacyJvm.AGENT_JAR).args(url));
+
+        assertGatedOnce(run, url, 2);
+    }
+
     private static void assertGatedOnce(JavaProcess.Result run, String url, int connections) throws Exception {
         assertEquals(0, run.exitCode(), run.output());
         assertEquals(connections, count(run.output(), SQLITE_CONNECTION), run.output());
