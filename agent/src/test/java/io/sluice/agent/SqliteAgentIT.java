@@ -1,12 +1,18 @@
 package io.sluice.agent;
 
+import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.Observation;
 import io.sluice.testing.BootJar;
 import io.sluice.testing.JavaProcess;
 import io.sluice.testing.SqliteDigest;
 import legacy.DriverManagerApp;
 import legacy.HikariApp;
 import legacy.IsolatedDriverApp;
+import legacy.MeteredApp;
 import legacy.Outcome;
+import org.HdrHistogram.Histogram;
+import org.LatencyUtils.SimplePauseDetector;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -160,6 +166,27 @@ class SqliteAgentIT {
                 .jvmArgs("--enable-native-access=ALL-UNNAMED", "-javaagent:" + LegacyJvm.AGENT_JAR).args(url));
 
         assertGatedOnce(run, url, 2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.sluice.agent.Jdk#all")
+    void aSpringBootJarWithItsOwnMicrometerGetsTheGatesMeters(Jdk jdk) throws Exception {
+        Path app = BootJar.startingWith(MeteredApp.class).withClasses(Outcome.class)
+                .withResource("db/migration/V1__create_item.sql",
+                        "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL);")
+                .withResource("db/migration/V2__add_price.sql", "ALTER TABLE item ADD COLUMN price INTEGER;")
+                .withLibrariesOf(JDBC.class, Metrics.class, KeyValue.class, Observation.class, Histogram.class,
+                        SimplePauseDetector.class)
+                .writeTo(dir.resolve("metered-app.jar"));
+        String url = url("metered.db");
+
+        JavaProcess.Result run = run(BootJar.launch(app).java(jdk.java())
+                .jvmArgs("--enable-native-access=ALL-UNNAMED", "-javaagent:" + LegacyJvm.AGENT_JAR).args(url));
+
+        assertGatedOnce(run, url, 2);
+        assertTrue(run.output().contains("sluice.migrations.applied=2.0"), run.output());
+        assertTrue(run.output().contains("sluice.gate.state=1.0"), run.output());
+        assertTrue(run.output().contains("sluice.gate.duration.total=1"), run.output());
     }
 
     private static void assertGatedOnce(JavaProcess.Result run, String url, int connections) throws Exception {

@@ -34,14 +34,33 @@ public interface GateMetrics {
         private Chosen() {
         }
 
+        private static final String MICROMETER = "io.micrometer.core.instrument.Metrics";
+
         private static GateMetrics choose() {
-            try {
-                Class.forName("io.micrometer.core.instrument.Metrics", false, GateMetrics.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError absent) {
-                return new GateMetrics() {
-                };
+            if (sees(GateMetrics.class.getClassLoader())) {
+                return new MicrometerGateMetrics();
             }
-            return new MicrometerGateMetrics();
+            // Under the java agent, the app's Micrometer may sit behind the app's own class loader.
+            ClassLoader app = Thread.currentThread().getContextClassLoader();
+            if (app != null && sees(app)) {
+                try {
+                    return AppLoaderMetrics.over(app);
+                } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                    System.getLogger(GateMetrics.class.getName()).log(System.Logger.Level.WARNING,
+                            "Sluice cannot reach the app's Micrometer, so the gate records no metrics: " + e);
+                }
+            }
+            return new GateMetrics() {
+            };
+        }
+
+        private static boolean sees(ClassLoader loader) {
+            try {
+                Class.forName(MICROMETER, false, loader);
+                return true;
+            } catch (ClassNotFoundException | LinkageError absent) {
+                return false;
+            }
         }
     }
 }
