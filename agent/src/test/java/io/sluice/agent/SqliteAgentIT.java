@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Legacy SQLite apps, unchanged, gated by {@code -javaagent} on every JDK of {@link Jdk#all()}. */
 class SqliteAgentIT {
     private static final String SQLITE_CONNECTION = "connection=org.sqlite.jdbc4.JDBC4Connection";
+    private static final String V1_CREATE_ITEM = "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n";
+    private static final String V2_ADD_PRICE = "ALTER TABLE item ADD COLUMN price INTEGER;\n";
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     @TempDir
@@ -150,20 +152,13 @@ class SqliteAgentIT {
         assertEquals(0, SqliteDigest.longValue(url, "SELECT COUNT(*) FROM sluice_schema_history WHERE version = '3' AND success = 1"));
     }
 
-    /** Exit 0, the vendor's own connections, one gate run that applied both migrations, no JVM warning. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sluice.agent.Jdk#all")
     void anUnchangedSpringBootJarIsGatedWithTheMigrationsInItsBootInfClasses(Jdk jdk) throws Exception {
-        Path app = BootJar.startingWith(DriverManagerApp.class).withClasses(Outcome.class)
-                .withResource("db/migration/V1__create_item.sql",
-                        "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL);")
-                .withResource("db/migration/V2__add_price.sql", "ALTER TABLE item ADD COLUMN price INTEGER;")
-                .withLibrariesOf(JDBC.class)
-                .writeTo(dir.resolve("boot-app.jar"));
+        Path app = bootApp(DriverManagerApp.class).withLibrariesOf(JDBC.class).writeTo(dir.resolve("boot-app.jar"));
         String url = url("boot.db");
 
-        JavaProcess.Result run = run(BootJar.launch(app).java(jdk.java())
-                .jvmArgs("--enable-native-access=ALL-UNNAMED", "-javaagent:" + LegacyJvm.AGENT_JAR).args(url));
+        JavaProcess.Result run = runWithAgent(app, jdk, url);
 
         assertGatedOnce(run, url, 2);
     }
@@ -171,17 +166,11 @@ class SqliteAgentIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sluice.agent.Jdk#all")
     void aSpringBootJarWithItsOwnMicrometerGetsTheGatesMeters(Jdk jdk) throws Exception {
-        Path app = BootJar.startingWith(MeteredApp.class).withClasses(Outcome.class)
-                .withResource("db/migration/V1__create_item.sql",
-                        "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL);")
-                .withResource("db/migration/V2__add_price.sql", "ALTER TABLE item ADD COLUMN price INTEGER;")
-                .withLibrariesOf(JDBC.class, Metrics.class, KeyValue.class, Observation.class, Histogram.class,
-                        SimplePauseDetector.class)
-                .writeTo(dir.resolve("metered-app.jar"));
+        Path app = bootApp(MeteredApp.class).withLibrariesOf(JDBC.class, Metrics.class, KeyValue.class,
+                Observation.class, Histogram.class, SimplePauseDetector.class).writeTo(dir.resolve("metered-app.jar"));
         String url = url("metered.db");
 
-        JavaProcess.Result run = run(BootJar.launch(app).java(jdk.java())
-                .jvmArgs("--enable-native-access=ALL-UNNAMED", "-javaagent:" + LegacyJvm.AGENT_JAR).args(url));
+        JavaProcess.Result run = runWithAgent(app, jdk, url);
 
         assertGatedOnce(run, url, 2);
         assertTrue(run.output().contains("sluice.migrations.applied=2.0"), run.output());
@@ -189,6 +178,20 @@ class SqliteAgentIT {
         assertTrue(run.output().contains("sluice.gate.duration.total=1"), run.output());
     }
 
+    /** An unchanged app as a Spring Boot executable jar, the two migrations in its BOOT-INF/classes. */
+    private static BootJar bootApp(Class<?> main) {
+        return BootJar.startingWith(main).withClasses(Outcome.class)
+                .withResource("db/migration/V1__create_item.sql", V1_CREATE_ITEM)
+                .withResource("db/migration/V2__add_price.sql", V2_ADD_PRICE);
+    }
+
+    /** {@code java -javaagent:sluice-agent.jar -jar app.jar url}. */
+    private JavaProcess.Result runWithAgent(Path bootJar, Jdk jdk, String url) throws Exception {
+        return run(BootJar.launch(bootJar).java(jdk.java())
+                .jvmArgs("--enable-native-access=ALL-UNNAMED", "-javaagent:" + LegacyJvm.AGENT_JAR).args(url));
+    }
+
+    /** Exit 0, the vendor's own connections, one gate run that applied both migrations, no JVM warning. */
     private static void assertGatedOnce(JavaProcess.Result run, String url, int connections) throws Exception {
         assertEquals(0, run.exitCode(), run.output());
         assertEquals(connections, count(run.output(), SQLITE_CONNECTION), run.output());
@@ -200,9 +203,8 @@ class SqliteAgentIT {
 
     private Path migrations() throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
-        Files.writeString(migrations.resolve("V1__create_item.sql"),
-                "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n");
-        Files.writeString(migrations.resolve("V2__add_price.sql"), "ALTER TABLE item ADD COLUMN price INTEGER;\n");
+        Files.writeString(migrations.resolve("V1__create_item.sql"), V1_CREATE_ITEM);
+        Files.writeString(migrations.resolve("V2__add_price.sql"), V2_ADD_PRICE);
         return migrations;
     }
 
