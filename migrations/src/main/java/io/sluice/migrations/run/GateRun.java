@@ -239,11 +239,14 @@ public final class GateRun {
             pending = plannedCount;
             for (ListIterator<GateReport.MigrationRun> runs = migrations.listIterator(); runs.hasNext(); ) {
                 GateReport.MigrationRun run = runs.next();
-                if (run.success() && !kept.contains(run.script())) {
-                    runs.set(run.asUndone());
-                } else if (run.success()) {
+                if (!run.success()) {
+                    continue;
+                }
+                if (kept.contains(run.script())) {
                     pending--;
                     versionAfter = later(versionAfter, run.version());
+                } else {
+                    runs.set(run.asUndone());
                 }
             }
         } catch (SQLException | RuntimeException e) {

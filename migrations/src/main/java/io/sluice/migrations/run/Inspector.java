@@ -52,8 +52,9 @@ public final class Inspector {
         HistoryTable history = new HistoryTable(session.connection(), table, dialect.historyTableDdl(table));
         Placeholders placeholders = placeholders(session);
         GateLog log = new GateLog(database);
-        List<ResolvedMigration> resolved = withReplacedChecksums(Resolver.forCurrentThread()
-                .warningsTo(warning -> log.log(System.Logger.Level.WARNING, warning)).resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS)), placeholders);
+        Resolver resolver = Resolver.forCurrentThread().warningsTo(warning -> log.log(System.Logger.Level.WARNING, warning));
+        List<ResolvedMigration> resolved = withReplacedChecksums(
+                resolver.resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS)), placeholders);
         List<AppliedMigration> rows = history.read();
         List<AppliedMigration> flyway = rows.isEmpty() ? history.readFlyway() : Collections.<AppliedMigration>emptyList();
         Plan plan = new Planner(dialect.splitRules()).plan(rows, flyway, resolved, settings.target());

@@ -40,7 +40,9 @@ public final class PostgresDialect implements Dialect {
 
     /**
      * The database name: {@code jdbc:postgresql://host:5432/shop?…} is {@code shop}. Without one,
-     * pgjdbc connects to the database named after the user, so that is the name.
+     * pgjdbc connects to the database named after the user, so that is the name. Read by hand, not
+     * with pgjdbc's {@code Driver.parseURL}: the java agent names databases in log lines before it
+     * knows pgjdbc is within its reach.
      */
     @Override
     public String databaseName(String jdbcUrl, Properties connectionProperties) {

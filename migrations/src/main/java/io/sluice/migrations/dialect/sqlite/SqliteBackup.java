@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * Backups through SQLite's online backup API ((sqlite-jdbc's {@code backup to})), taken on a second
+ * Backups through SQLite's online backup API (sqlite-jdbc's {@code backup to}), taken on a second
  * connection while the gate's connection holds the write lock: readers may go on, nobody writes.
  */
 final class SqliteBackup {

@@ -59,7 +59,7 @@ public final class SqliteDialect implements Dialect {
         }
         Path file = databaseFile(jdbcUrl);
         SqliteBackup backup = method.equals("none") || file == null ? null
-                : new SqliteBackup(connector, backupDirectory(file, settings), databaseName(jdbcUrl, connector.properties()));
+                : new SqliteBackup(connector, backupDirectory(file, settings), databaseName(jdbcUrl, null));
         return new SqliteSession(connector, settings, backup);
     }
 
