@@ -123,7 +123,8 @@ class CliIT {
         List<Map<String, Object>> statements = (List<Map<String, Object>>) migrations.get(0).get("statements");
         assertEquals("skip", statements.get(0).get("action"));
         assertEquals("accounts", statements.get(0).get("object"));
-        assertEquals("table accounts already exists", statements.get(0).get("reason"));
+        assertEquals("table accounts exists with the same columns", statements.get(0).get("reason"));
+        assertEquals("live", statements.get(0).get("decided"), "a skip is confirmed when the statement runs");
         assertEquals(1L, statements.get(0).get("line"));
         assertEquals("apply", statements.get(1).get("action"));
         assertEquals("accounts.email", ((List<Map<String, Object>>) migrations.get(1).get("statements")).get(0).get("object"));

@@ -37,6 +37,9 @@ public enum Setting {
             "auto", "advisory", "table"),
     LOCK_TIMEOUT("lockTimeout", "PT10M", Kind.DURATION,
             "ISO-8601 duration to wait for another process's migration"),
+    MIXED("mixed", "false", Kind.BOOLEAN,
+            "run a script that mixes statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY, VACUUM) "
+                    + "with others outside a transaction instead of refusing it (Flyway's `mixed`)"),
     ON_FAILURE("onFailure", "fail", Kind.CHOICE,
             "`fail`: every connect throws until fixed; `serve`: hand back connections to the old schema and report the failure",
             "fail", "serve"),

@@ -42,6 +42,15 @@ public interface Dialect {
     }
 
     /**
+     * Whether the database refuses to run this statement inside a transaction block (PostgreSQL
+     * {@code CREATE INDEX CONCURRENTLY}, SQLite {@code VACUUM}): a script made only of such
+     * statements runs outside a transaction, as Flyway runs it.
+     */
+    default boolean cannotRunInTransaction(String sql) {
+        return false;
+    }
+
+    /**
      * Opens the gate's session on this database. Fails (as {@link SQLException}) when the database
      * cannot be reached or a setting does not fit this database; takes no lock yet.
      */

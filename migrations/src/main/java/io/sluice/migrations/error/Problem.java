@@ -14,6 +14,12 @@ public enum Problem {
     UNREACHABLE("08001", true),
     /** Another process held the migration lock longer than {@code lockTimeout}. */
     LOCK_TIMEOUT("08001", true),
+    /**
+     * The migration lock was lost mid-run (its session died, its lease ran out while the holder was
+     * paused): the migration's transaction is rolled back, and the next connect finds what the new
+     * holder applied.
+     */
+    LOCK_LOST("08001", true),
     /** A thread waited longer than {@code gateTimeout} for another thread's gate run. */
     GATE_TIMEOUT("08001", true),
     /** A migration file or name is malformed, or two migrations claim one version. */

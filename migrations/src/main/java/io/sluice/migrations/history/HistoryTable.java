@@ -23,6 +23,8 @@ import java.util.Locale;
  * connection, inside the migration's transaction, so a migration and its row commit together.
  */
 public final class HistoryTable {
+    /** {@code execution_time_ms} of a "started" mark. */
+    private static final long STARTED = -1;
     private static final String FLYWAY_TABLE = "flyway_schema_history";
     private static final String COLUMNS = "installed_rank, version, description, type, script, checksum, "
             + "installed_by, installed_on, execution_time_ms, success, adopted, backup";
@@ -155,6 +157,23 @@ public final class HistoryTable {
         return null;
     }
 
+    /**
+     * Whether a successful row for the version exists now, after its last undo: read inside a
+     * migration's transaction after the lock's fence, it tells a holder whose plan went stale
+     * (another instance applied the version meanwhile) not to apply it again.
+     */
+    public boolean isApplied(Version version) throws SQLException {
+        String sql = "SELECT 1 FROM " + table + " WHERE version = ? AND success AND type <> 'UNDO' AND installed_rank > "
+                + "COALESCE((SELECT MAX(installed_rank) FROM " + table + " WHERE version = ? AND type = 'UNDO'), 0)";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, version.toString());
+            query.setString(2, version.toString());
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Appends a row; {@code installed_on} is filled by the database. */
     public void insert(Version version, String description, MigrationType type, String script, String checksum,
                        String installedBy, long executionTimeMs, boolean success, boolean adopted, String backup)
@@ -174,6 +193,53 @@ public final class HistoryTable {
             insert.setBoolean(9, adopted);
             setNullable(insert, 10, backup);
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * The durable "started" mark of a script that runs outside a transaction: a failed row with
+     * {@code execution_time_ms = -1}, written before its first statement and turned into the
+     * script's real row when it ends. A mark found at the next start means the script was
+     * interrupted with some of its statements committed (SPEC §3).
+     *
+     * @return the mark's {@code installed_rank}
+     */
+    public int insertStarted(Version version, String description, MigrationType type, String script, String checksum,
+                             String installedBy, String backup) throws SQLException {
+        insert(version, description, type, script, checksum, installedBy, STARTED, false, false, backup);
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT MAX(installed_rank) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * Turns a "started" mark into the script's row: it succeeded or failed after {@code executionTimeMs}.
+     *
+     * @return false when the mark is gone (a restored backup predates it)
+     */
+    public boolean finishStarted(int installedRank, long executionTimeMs, boolean success, boolean adopted) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
+                + " SET execution_time_ms = ?, success = ?, adopted = ? WHERE installed_rank = ?")) {
+            update.setLong(1, executionTimeMs);
+            update.setBoolean(2, success);
+            update.setBoolean(3, adopted);
+            update.setInt(4, installedRank);
+            return update.executeUpdate() > 0;
+        }
+    }
+
+    /** Whether a row is the "started" mark of a script that never finished. */
+    public static boolean isStartedMark(AppliedMigration row) {
+        return !row.success() && row.executionTimeMs() == STARTED;
+    }
+
+    /** Removes one row: a "started" mark whose script is safe to run again. */
+    public void delete(int installedRank) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE installed_rank = ?")) {
+            delete.setInt(1, installedRank);
+            delete.executeUpdate();
         }
     }
 

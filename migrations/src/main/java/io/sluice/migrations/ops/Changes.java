@@ -70,7 +70,7 @@ public final class Changes {
             Path backup = operator.takeBackup(session, "pre-undo", BackupProgress.NONE);
             List<String> undone = new ArrayList<>();
             new Migrator(session, history, InstalledBy.describe(session.connection()), backup)
-                    .applyAll(planned, Collections.<AppliedMigration>emptyList(), (migration, duration, success) -> {
+                    .applyAll(planned, Collections.<AppliedMigration>emptyList(), (migration, duration, success, skipped) -> {
                         if (success) {
                             undone.add(migration.migration().script());
                         }

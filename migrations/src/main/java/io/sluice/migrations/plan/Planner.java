@@ -148,9 +148,9 @@ public final class Planner {
         PlannedMigration split = split(undo);
         List<PlannedStatement> statements = new ArrayList<>();
         for (SqlStatement statement : split.statements()) {
-            statements.add(new PlannedStatement(statement.sql(), statement.line(), PlannedStatement.Action.APPLY, null, null));
+            statements.add(PlannedStatement.applied(statement.sql(), statement.line()));
         }
-        return split.planned(statements, Collections.<Finding>emptyList());
+        return split.planned(statements, Collections.<Finding>emptyList(), !split.isTransactional());
     }
 
     /** A checksum this code can recompute: Sluice's own or Flyway's; a future algorithm's is left alone. */

@@ -136,6 +136,10 @@ public final class GateRun {
 
     private Plan inspect(GateSession session) throws SQLException {
         Plan plan = new Inspector(dialect, settings, log.database()).inspect(session);
+        if (!plan.interrupted().isEmpty()) {
+            new InterruptedScripts(session, history(session), log).recover(plan);
+            plan = new Inspector(dialect, settings, log.database()).inspect(session);
+        }
         if (plan.isEmpty() && plan.current() == null && plan.future().isEmpty()) {
             log.log(WARNING, "no migrations found at " + settings.text(Setting.LOCATIONS) + "; nothing to migrate");
         }
@@ -160,9 +164,10 @@ public final class GateRun {
             throw new SluiceException(Problem.CONFLICT, "Conflict in " + conflict + "; nothing was applied; make the "
                     + "database match or change the migration");
         }
-        String unapproved = plan.firstError();
-        if (unapproved != null) {
-            throw new SluiceException(Problem.UNAPPROVED_DESTRUCTIVE, "Refused " + unapproved + "; nothing was applied");
+        Finding error = plan.firstError();
+        if (error != null) {
+            throw new SluiceException(error.rule().equals("destructive") ? Problem.UNAPPROVED_DESTRUCTIVE
+                    : Problem.INVALID_MIGRATION, "Refused " + plan.describe(error) + "; nothing was applied");
         }
         return plan;
     }
@@ -203,7 +208,7 @@ public final class GateRun {
         }
     }
 
-    private void migrated(PlannedMigration planned, Duration duration, boolean success) {
+    private void migrated(PlannedMigration planned, Duration duration, boolean success, List<String> skipped) {
         ResolvedMigration migration = planned.migration();
         migrations.add(new GateReport.MigrationRun(migration.script(), migration.version(), migration.description(),
                 duration, success));
@@ -213,7 +218,8 @@ public final class GateRun {
         pending--;
         progress.migrated(plannedCount - pending, plannedCount, migration.script());
         versionAfter = later(versionAfter, migration.version());
-        log.log(INFO, "applied " + migration.script() + " in " + duration.toMillis() + " ms");
+        log.log(INFO, "applied " + migration.script() + " in " + duration.toMillis() + " ms"
+                + (skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped)));
     }
 
     /**

@@ -57,12 +57,19 @@ public final class Inspector {
                 resolver.resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS)), placeholders);
         List<AppliedMigration> rows = history.read();
         List<AppliedMigration> flyway = rows.isEmpty() ? history.readFlyway() : Collections.<AppliedMigration>emptyList();
-        Plan plan = new Planner(dialect.splitRules()).plan(rows, flyway, resolved, settings.target());
+        List<AppliedMigration> interrupted = new ArrayList<>();
+        for (AppliedMigration row : rows) {
+            if (HistoryTable.isStartedMark(row)) {
+                interrupted.add(row);
+            }
+        }
+        Plan plan = new Planner(dialect.splitRules()).plan(rows, flyway, resolved, settings.target()).withInterrupted(interrupted);
         if (plan.isEmpty()) {
             return plan;
         }
         StatementPlanner statements = new StatementPlanner(session.readCatalog(), session.schema(), session::probeTable,
-                dialect::lockHazards, dialect.splitRules(), settings.flag(Setting.ALLOW_DESTRUCTIVE));
+                dialect::lockHazards, dialect::cannotRunInTransaction, dialect.splitRules(),
+                settings.flag(Setting.ALLOW_DESTRUCTIVE), settings.flag(Setting.MIXED));
         try {
             return statements.plan(plan, placeholders);
         } catch (IllegalArgumentException e) {

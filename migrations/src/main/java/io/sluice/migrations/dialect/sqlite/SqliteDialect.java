@@ -9,10 +9,12 @@ import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.sql.SplitRules;
+import io.sluice.migrations.sql.SqlTokens;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 /** SQLite through sqlite-jdbc: the write lock, the online backup API, integrity and row-count checks. */
@@ -48,6 +50,23 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String historyTableDdl(String table) {
         return HistoryTable.ddl(table, "INTEGER", "0", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
+    }
+
+    /**
+     * {@code VACUUM} fails inside a transaction, and {@code PRAGMA foreign_keys} is silently ignored
+     * in one (Flyway runs it outside one too), as is a change of {@code journal_mode} to WAL.
+     */
+    @Override
+    public boolean cannotRunInTransaction(String sql) {
+        List<String> words = SqlTokens.leadingWords(sql, SplitRules.SQLITE, 2);
+        if (words.isEmpty()) {
+            return false;
+        }
+        if (words.get(0).equals("vacuum")) {
+            return true;
+        }
+        return words.get(0).equals("pragma") && words.size() > 1
+                && (words.get(1).equals("foreign_keys") || words.get(1).equals("journal_mode"));
     }
 
     @Override

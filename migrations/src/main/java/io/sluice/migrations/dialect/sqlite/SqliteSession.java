@@ -9,6 +9,7 @@ import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.plan.CatalogSnapshot;
+import io.sluice.migrations.plan.CatalogView;
 import io.sluice.migrations.plan.TableShape;
 import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.SqlTokens;
@@ -88,6 +89,11 @@ final class SqliteSession implements GateSession {
     }
 
     @Override
+    public CatalogView liveCatalog() {
+        return SqliteCatalog.live(connection);
+    }
+
+    @Override
     public TableShape probeTable(String definition) throws SQLException {
         return catalog.probe(definition);
     }
@@ -137,6 +143,11 @@ final class SqliteSession implements GateSession {
         if (relock) {
             lock();
         }
+    }
+
+    @Override
+    public boolean restoresInterruptedScripts() {
+        return true;
     }
 
     @Override
