@@ -17,15 +17,25 @@ public final class Plan {
     private final List<String> warnings;
     private final List<AppliedMigration> imported;
     private final int lastRank;
+    private final List<HistoryFinding> historyFindings;
 
     Plan(Version current, List<PlannedMigration> pending, List<Version> future, List<String> warnings,
-         List<AppliedMigration> imported, int lastRank) {
+         List<AppliedMigration> imported, int lastRank, List<HistoryFinding> historyFindings) {
         this.current = current;
         this.pending = Collections.unmodifiableList(pending);
         this.future = Collections.unmodifiableList(future);
         this.warnings = Collections.unmodifiableList(warnings);
         this.imported = Collections.unmodifiableList(imported);
         this.lastRank = lastRank;
+        this.historyFindings = Collections.unmodifiableList(historyFindings);
+    }
+
+    /**
+     * What is wrong or worth a note in the history against the files here. A plan the gate runs
+     * has no errors among them; {@code validate} and {@code status} show all of them.
+     */
+    public List<HistoryFinding> historyFindings() {
+        return historyFindings;
     }
 
     /** The {@code installed_rank} of the newest history row when planned, 0 for none: a run's rows come after it. */
@@ -52,14 +62,14 @@ public final class Plan {
         return future;
     }
 
-    /** Things worth a log line: future or missing versions, out-of-order migrations. */
+    /** Things worth a log line: missing versions, out-of-order migrations allowed by {@code outOfOrder}, failed rows. */
     public List<String> warnings() {
         return warnings;
     }
 
     /** The same plan with each migration's statements planned. */
     Plan withMigrations(List<PlannedMigration> planned) {
-        return new Plan(current, planned, future, warnings, imported, lastRank);
+        return new Plan(current, planned, future, warnings, imported, lastRank, historyFindings);
     }
 
     /** The first conflict, as "file line N: reason", or null: the gate refuses before applying anything. */

@@ -5,6 +5,7 @@ import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.model.MigrationType;
 import io.sluice.migrations.model.ResolvedMigration;
+import io.sluice.migrations.model.Version;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -183,6 +184,18 @@ public final class Resolver {
             }
         }
         return new ArrayList<>(seen.values());
+    }
+
+    /**
+     * The version a migration's name carries ({@code sql/V2__add.sql}, {@code db.migration.V7__Backfill}),
+     * or null when it is not a versioned migration's name.
+     */
+    public static Version versionInName(String script) {
+        String name = script.substring(script.lastIndexOf('/') + 1);
+        boolean sql = name.endsWith(".sql");
+        name = sql ? name.substring(0, name.length() - ".sql".length()) : name.substring(name.lastIndexOf('.') + 1);
+        MigrationName parsed = MigrationName.parse(name, !sql);
+        return parsed == null || parsed.type == MigrationType.UNDO ? null : parsed.version;
     }
 
     static final Comparator<ResolvedMigration> ORDER = (a, b) -> {
