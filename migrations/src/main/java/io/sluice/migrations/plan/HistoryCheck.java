@@ -99,7 +99,7 @@ final class HistoryCheck {
     /** A pending version below the newest applied one: a new file, or a row someone deleted or marked failed. */
     private void orderOf(ResolvedMigration file, List<AppliedMigration> rows, boolean outOfOrder) {
         Version current = applied.current();
-        if (current == null || file.version().compareTo(current) >= 0) {
+        if (current == null || file.version().compareTo(current) >= 0 || hasUnreadableRow(rows, file)) {
             return;
         }
         if (outOfOrder) {
@@ -114,6 +114,16 @@ final class HistoryCheck {
                 + (failed != null ? " (its history row is marked failed)" : "")
                 + "; running it now would apply it out of order: if it was applied, restore its history row; "
                 + "if it is meant to run after " + current + ", set " + Setting.OUT_OF_ORDER.property() + "=true");
+    }
+
+    /** The file's own row with its version garbled: reported as that, not once more as out of order. */
+    private static boolean hasUnreadableRow(List<AppliedMigration> rows, ResolvedMigration file) {
+        for (AppliedMigration row : rows) {
+            if (row.hasUnreadableVersion() && row.script().equals(file.script())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AppliedMigration failedRow(List<AppliedMigration> rows, Version version) {

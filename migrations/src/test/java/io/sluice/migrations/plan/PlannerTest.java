@@ -499,6 +499,9 @@ class PlannerTest {
 
         assertEquals(Problem.INVALID_HISTORY, e.problem());
         assertTrue(e.getMessage().contains("History row 2 (V2__step.sql) has the version 'two'"), e.getMessage());
+        List<HistoryFinding> findings = new Planner(SplitRules.SQLITE).review(history, List.of(), files, null).historyFindings();
+        assertEquals(List.of(HistoryFinding.Rule.UNREADABLE_VERSION), findings.stream().map(HistoryFinding::rule).toList(),
+            "its own version is not reported once more as out of order");
     }
 
     @Test
