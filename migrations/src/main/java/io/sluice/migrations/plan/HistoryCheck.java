@@ -70,7 +70,8 @@ final class HistoryCheck {
             return;
         }
         boolean unchecked = row.checksum() == null;
-        if (unchecked && row.type() != MigrationType.SQL || !unchecked && !Planner.isComparable(row.checksum())) {
+        // A Java migration's row has no checksum; a future algorithm's checksum cannot be recomputed here.
+        if ((unchecked && row.type() != MigrationType.SQL) || (!unchecked && !Planner.isComparable(row.checksum()))) {
             return;
         }
         String fileChecksum = unchecked ? null : Planner.checksumOf(file, row.checksum());
@@ -83,7 +84,8 @@ final class HistoryCheck {
             add(HistoryFinding.Rule.OTHER_SCRIPT, Finding.Severity.ERROR, row, file, "Version " + row.version()
                     + " was applied as " + row.script() + ", but the file of version " + row.version() + " here is "
                     + file.source() + ": these migrations are not the ones this database was migrated with; check "
-                    + Setting.LOCATIONS.property() + " and the database URL");
+                    + Setting.LOCATIONS.property() + " and the database URL, or give a renamed file back the name "
+                    + "it was applied under");
         } else if (unchecked) {
             add(HistoryFinding.Rule.NO_CHECKSUM, Finding.Severity.ERROR, row, file, "The history row of " + file.source()
                     + " has no checksum, so a change to the file cannot be detected; check that the file is what was "
