@@ -44,7 +44,6 @@ class CliIT {
 
     @BeforeEach
     void database() throws Exception {
-        assertTrue(Files.exists(JAR), "build the jar first (mvn package): " + JAR);
         sql = Files.createDirectories(dir.resolve("sql"));
         write("V1__accounts.sql", "CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner TEXT NOT NULL);\n"
                 + "INSERT INTO accounts (id, owner) VALUES (1, 'ada'), (2, 'grace');");
@@ -59,6 +58,12 @@ class CliIT {
     }
 
     private Run sluice(String... args) throws Exception {
+        return run(dir, args);
+    }
+
+    /** The tool in a JVM of its own, working in {@code dir}, where its output is kept. */
+    static Run run(Path dir, String... args) throws Exception {
+        assertTrue(Files.exists(JAR), "build the jar first (mvn package): " + JAR);
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));

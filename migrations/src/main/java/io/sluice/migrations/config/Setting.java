@@ -46,6 +46,9 @@ public enum Setting {
     ON_FUTURE("onFuture", "warn", Kind.CHOICE,
             "the database has versions this code does not know: `warn` or `fail`",
             "warn", "fail"),
+    OUT_OF_ORDER("outOfOrder", "false", Kind.BOOLEAN,
+            "apply a pending versioned migration older than the newest applied one (a new file below the "
+                    + "current version); refused when `false`"),
     PG_DUMP("pgDump", "pg_dump", Kind.TEXT,
             "the `pg_dump` program to use (not from the URL)"),
     PLACEHOLDER_REPLACEMENT("placeholderReplacement", "true", Kind.BOOLEAN,

@@ -1,6 +1,7 @@
 package io.sluice.migrations.dialect;
 
 import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.StatementKind;
@@ -32,6 +33,15 @@ public interface Dialect {
     String databaseName(String jdbcUrl, Properties connectionProperties);
 
     SplitRules splitRules();
+
+    /**
+     * Refuses a database this dialect cannot gate faithfully with these settings, before anything
+     * is read or written (SQLite: an in-memory database, a table name SQLite reserves).
+     *
+     * @throws SluiceException {@code INVALID_SETTING} saying what to change
+     */
+    default void check(String jdbcUrl, Settings settings) throws SluiceException {
+    }
 
     /** The {@code CREATE TABLE} of the history table, with this database's boolean and time types. */
     String historyTableDdl(String table);

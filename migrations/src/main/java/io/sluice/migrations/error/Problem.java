@@ -24,8 +24,15 @@ public enum Problem {
     GATE_TIMEOUT("08001", true),
     /** A migration file or name is malformed, or two migrations claim one version. */
     INVALID_MIGRATION("08004", false),
-    /** An applied migration's file changed afterwards. */
+    /** An applied migration's file changed afterwards, or its history row has no checksum to compare. */
     CHECKSUM_MISMATCH("08004", false),
+    /**
+     * A history row the gate cannot trust: its version is not a version, or it records another
+     * script than the file of that version here (another application's folder).
+     */
+    INVALID_HISTORY("08004", false),
+    /** A pending versioned migration is older than the newest applied one and {@code outOfOrder} is off. */
+    OUT_OF_ORDER("08004", false),
     /** The database has versions this code does not know and {@code onFuture=fail}. */
     FUTURE_VERSION("08004", false),
     /** A statement's object exists with another shape than the statement wants. */

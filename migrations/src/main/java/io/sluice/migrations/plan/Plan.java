@@ -18,15 +18,17 @@ public final class Plan {
     private final List<AppliedMigration> imported;
     private final int lastRank;
     private final List<AppliedMigration> interrupted;
+    private final List<HistoryFinding> historyFindings;
 
     Plan(Version current, List<PlannedMigration> pending, List<Version> future, List<String> warnings,
-         List<AppliedMigration> imported, int lastRank) {
+         List<AppliedMigration> imported, int lastRank, List<HistoryFinding> historyFindings) {
         this.current = current;
         this.pending = Collections.unmodifiableList(pending);
         this.future = Collections.unmodifiableList(future);
         this.warnings = Collections.unmodifiableList(warnings);
         this.imported = Collections.unmodifiableList(imported);
         this.lastRank = lastRank;
+        this.historyFindings = Collections.unmodifiableList(historyFindings);
         this.interrupted = Collections.emptyList();
     }
 
@@ -37,6 +39,7 @@ public final class Plan {
         this.warnings = plan.warnings;
         this.imported = plan.imported;
         this.lastRank = plan.lastRank;
+        this.historyFindings = plan.historyFindings;
         this.interrupted = Collections.unmodifiableList(interrupted);
     }
 
@@ -63,6 +66,14 @@ public final class Plan {
         return null;
     }
 
+    /**
+     * What is wrong or worth a note in the history against the files here. A plan the gate runs
+     * has no errors among them; {@code validate} and {@code status} show all of them.
+     */
+    public List<HistoryFinding> historyFindings() {
+        return historyFindings;
+    }
+
     /** The {@code installed_rank} of the newest history row when planned, 0 for none: a run's rows come after it. */
     public int lastRank() {
         return lastRank;
@@ -87,14 +98,14 @@ public final class Plan {
         return future;
     }
 
-    /** Things worth a log line: future or missing versions, out-of-order migrations. */
+    /** Things worth a log line: missing versions, out-of-order migrations allowed by {@code outOfOrder}, failed rows. */
     public List<String> warnings() {
         return warnings;
     }
 
     /** The same plan with each migration's statements planned. */
     Plan withMigrations(List<PlannedMigration> planned) {
-        return new Plan(current, planned, future, warnings, imported, lastRank).withInterrupted(interrupted);
+        return new Plan(current, planned, future, warnings, imported, lastRank, historyFindings).withInterrupted(interrupted);
     }
 
     /** The first conflict, as "file line N: reason", or null: the gate refuses before applying anything. */

@@ -265,8 +265,7 @@ public final class GateRun {
     }
 
     private HistoryTable history(GateSession session) {
-        String table = settings.text(Setting.TABLE);
-        return new HistoryTable(session.connection(), table, dialect.historyTableDdl(table));
+        return HistoryTable.of(session, dialect, settings.text(Setting.TABLE));
     }
 
     private SluiceException refusal(Exception e) {
