@@ -16,6 +16,7 @@ import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.model.Version;
 import io.sluice.migrations.plan.Plan;
+import io.sluice.migrations.plan.Planner;
 import io.sluice.migrations.plan.PlannedMigration;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.util.ListIterator;
 import java.util.Map;
 import java.util.Set;
 
+import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
@@ -87,6 +89,7 @@ public final class GateRun {
                     runSteps(session);
                 } catch (SQLException | RuntimeException e) {
                     countWhatWasKept(session);
+                    readVersionIfUnknown(session);
                     throw e;
                 }
             }
@@ -260,6 +263,23 @@ public final class GateRun {
         }
     }
 
+    /**
+     * A refusal during inspect comes before the plan says where the database stands; the summary
+     * must still name the version it is at, not v0. Best effort: the refusal matters more.
+     */
+    private void readVersionIfUnknown(GateSession session) {
+        if (versionBefore != null || !steps.containsKey(GateStep.INSPECT)) {
+            return;
+        }
+        try {
+            session.abandon();
+            versionBefore = Planner.currentVersion(history(session).read());
+            versionAfter = versionBefore;
+        } catch (SQLException | RuntimeException e) {
+            log.log(DEBUG, "cannot read the version the database is at: " + e.getMessage());
+        }
+    }
+
     private static Version later(Version current, Version candidate) {
         return candidate != null && (current == null || candidate.compareTo(current) > 0) ? candidate : current;
     }
@@ -312,8 +332,8 @@ public final class GateRun {
 
     private void put(GateStep step, GateReport.Step result) {
         steps.put(step, result);
-        if (step != GateStep.TOTAL) {
-            log.log(result.outcome() == StepOutcome.FAILURE ? WARNING : INFO, step.tag() + " "
+        if (step != GateStep.TOTAL) { // per-step detail is DEBUG: a start logs one summary line (SPEC §4)
+            log.log(DEBUG, step.tag() + " "
                     + (result.outcome() == StepOutcome.SKIPPED ? "skipped" : result.duration().toMillis() + " ms"
                     + (result.outcome() == StepOutcome.FAILURE ? " (failed)" : "")));
         }
