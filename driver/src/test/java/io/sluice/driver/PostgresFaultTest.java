@@ -114,6 +114,39 @@ class PostgresFaultTest {
     }
 
     @Test
+    void aWaiterWhoseSessionsAreKilledIsToldToTryAgainNotToFixAMigration(PostgresDatabase db) throws Exception {
+        accounts(db);
+        migration("V1__interest.sql", "UPDATE accounts SET balance = balance + 100 WHERE id > 0;\nSELECT pg_sleep(3);");
+        CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Sluice.migrate(url(db), db.credentials());
+            } catch (SQLException e) {
+                return e;
+            }
+        });
+        awaitQuery(db, "pg_sleep(3)");
+        String since = strings(db, "SELECT clock_timestamp()::text").get(0);
+        CompletableFuture<Object> waiter = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Sluice.migrate(url(db), db.credentials());
+            } catch (SQLException e) {
+                return e;
+            }
+        });
+        TimeUnit.MILLISECONDS.sleep(500);
+        // The waiter's gate and lock sessions end, as a server restart or a proxy would end them.
+        execute(db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'sluice%' "
+                + "AND backend_start > '" + since + "'::timestamptz");
+
+        Object waited = waiter.get(1, TimeUnit.MINUTES);
+        assertTrue(waited instanceof SQLException && "08001".equals(((SQLException) waited).getSQLState()),
+                "a lost connection is transient: " + waited);
+        holder.get(1, TimeUnit.MINUTES);
+        assertTrue(Sluice.migrate(url(db), db.credentials()).applied().isEmpty());
+        assertEquals(List.of("150", "150"), strings(db, "SELECT balance FROM accounts ORDER BY id"));
+    }
+
+    @Test
     void aNoTransactionScriptKilledHalfwayIsRefusedNotRunAgain(PostgresDatabase db) throws Exception {
         accounts(db);
         migration("V1__interest.sql", """

@@ -1,6 +1,7 @@
 package io.sluice.migrations.dialect;
 
 import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.plan.CatalogSnapshot;
 import io.sluice.migrations.plan.CatalogView;
 import io.sluice.migrations.plan.TableShape;
@@ -101,10 +102,10 @@ public interface GateSession extends AutoCloseable {
 
     /**
      * Whether a statement failed because the connection itself was lost (a restarted server, a
-     * killed backend): transient, the next connect tries again. SQLState class 08 by default.
+     * killed backend): transient, the next connect tries again.
      */
     default boolean isConnectionLost(SQLException failure) {
-        return failure.getSQLState() != null && failure.getSQLState().startsWith("08");
+        return Problem.isConnectionLoss(failure);
     }
 
     /**

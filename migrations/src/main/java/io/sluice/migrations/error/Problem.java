@@ -56,6 +56,17 @@ public enum Problem {
         this.transientFailure = transientFailure;
     }
 
+    /**
+     * Whether a failure means the connection itself was lost, not that a statement was wrong:
+     * SQLState class 08 (connection exception) or 57P01-57P03 (the backend was terminated, the
+     * server shut down or is starting up). Transient: the next connect tries again.
+     */
+    public static boolean isConnectionLoss(java.sql.SQLException failure) {
+        String state = failure.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
+    }
+
     public String sqlState() {
         return sqlState;
     }

@@ -294,6 +294,10 @@ public final class GateRun {
             return new SluiceException(known.problem(), log.prefix(known.getMessage()), known.getCause() != null
                     ? known.getCause() : known);
         }
+        if (e instanceof SQLException && Problem.isConnectionLoss((SQLException) e)) {
+            return new SluiceException(Problem.UNREACHABLE, log.prefix("lost the connection to the database ("
+                    + e.getMessage() + "); nothing was committed that the history does not show; the next connect tries again"), e);
+        }
         return new SluiceException(Problem.DATABASE_ERROR, log.prefix("the gate's own query failed: "
                 + e.getMessage()), e);
     }

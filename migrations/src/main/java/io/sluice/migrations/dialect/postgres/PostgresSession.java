@@ -180,14 +180,6 @@ final class PostgresSession implements GateSession {
         return LOCK_NOT_AVAILABLE.equals(failure.getSQLState());
     }
 
-    /** Class 08, or 57P01-57P03: the backend was terminated, the server shut down or is starting. */
-    @Override
-    public boolean isConnectionLost(SQLException failure) {
-        String state = failure.getSQLState();
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"));
-    }
-
     @Override
     public void verifyMigration(List<String> applied) throws SQLException {
         List<String> missing = new PostgresCatalog(connection, schema).missing(applied);
