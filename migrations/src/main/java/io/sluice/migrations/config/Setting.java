@@ -30,6 +30,11 @@ public enum Setting {
             "longest a connecting thread waits at a closed gate"),
     INCLUDE("include", null, Kind.LIST,
             "globs over the delegate URL choosing which databases are gated (for the agent); all when unset"),
+    LEGACY_TABLE("legacyTable", null, Kind.IDENTIFIER,
+            "a home-made history table (`schema_migrations`) whose recorded versions are adopted, after the "
+                    + "statement-level check, when Sluice's own history is empty"),
+    LEGACY_VERSION_COLUMN("legacyVersionColumn", "version", Kind.IDENTIFIER,
+            "the column of `legacyTable` that holds the version (`3` adopts `V3__…`)"),
     LOCATIONS("locations", "classpath:db/migration", Kind.LIST,
             "comma-separated `classpath:` and `filesystem:` folders"),
     LOCK_MODE("lockMode", "auto", Kind.CHOICE,

@@ -226,6 +226,26 @@ public final class HistoryTable {
         return rows;
     }
 
+    /**
+     * The versions a home-made history table recorded ({@code schema_migrations (version INTEGER
+     * PRIMARY KEY, …)}), as written; empty when the table does not exist. Both names were validated
+     * as identifiers.
+     */
+    public List<String> readLegacyVersions(String legacyTable, String versionColumn) throws SQLException {
+        HistoryTable legacy = new HistoryTable(connection, schema, legacyTable, null);
+        List<String> versions = new ArrayList<>();
+        if (!legacy.exists()) {
+            return versions;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT " + versionColumn + " FROM " + legacy.qualified())) {
+            while (rs.next()) {
+                versions.add(String.valueOf(rs.getObject(1)).trim());
+            }
+        }
+        return versions;
+    }
+
     /** Flyway's row types as Sluice's; null for rows that record no migration (schema creation, deletes). */
     private static MigrationType flywayType(String type, String version) {
         if (type.contains("BASELINE")) {

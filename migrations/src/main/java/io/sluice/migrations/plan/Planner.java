@@ -169,6 +169,11 @@ public final class Planner {
         return AppliedState.of(history).current();
     }
 
+    /** A script split into its statements, not planned yet: a recorded migration to check against the catalog. */
+    public PlannedMigration forCheck(ResolvedMigration migration) throws SluiceException {
+        return split(migration);
+    }
+
     /** An undo script, split and with every statement to apply: undo is an explicit operator's order. */
     public PlannedMigration forUndo(ResolvedMigration undo) throws SluiceException {
         PlannedMigration split = split(undo);

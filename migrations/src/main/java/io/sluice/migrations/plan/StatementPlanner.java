@@ -69,6 +69,38 @@ public final class StatementPlanner {
         return plan.withMigrations(planned);
     }
 
+    /** The effects whose presence or absence the catalog shows: what a recorded migration must have left. */
+    private static final java.util.Set<StatementKind.Kind> CHECKABLE = java.util.EnumSet.of(
+            StatementKind.Kind.CREATE_TABLE, StatementKind.Kind.CREATE_INDEX, StatementKind.Kind.CREATE_VIEW,
+            StatementKind.Kind.CREATE_TRIGGER, StatementKind.Kind.ADD_COLUMN, StatementKind.Kind.DROP_COLUMN,
+            StatementKind.Kind.RENAME_COLUMN, StatementKind.Kind.RENAME_TABLE, StatementKind.Kind.DROP_TABLE,
+            StatementKind.Kind.DROP_VIEW, StatementKind.Kind.DROP_INDEX, StatementKind.Kind.DROP_TRIGGER);
+
+    /**
+     * Checks migrations a home-made history says already ran, before any pending one is planned:
+     * nothing of them runs, but each DDL statement the plan can be sure of must find its effect in
+     * the catalog. The model advances past them, so the pending migrations are planned after them.
+     *
+     * @return what is missing, as "V2__x.sql line 3: …"; empty when the catalog agrees
+     */
+    public List<String> checkRecorded(List<PlannedMigration> recorded, Placeholders placeholders) throws SQLException {
+        List<String> missing = new ArrayList<>();
+        for (PlannedMigration migration : recorded) {
+            for (PlannedStatement statement : plan(migration, placeholders).plannedStatements()) {
+                boolean checkable = !statement.effects().isEmpty();
+                for (StatementKind effect : statement.effects()) {
+                    checkable &= CHECKABLE.contains(effect.kind()) && !effect.isGuarded() && !effect.isOrReplace();
+                }
+                boolean absent = statement.action() == Action.APPLY && !statement.isLive() && statement.reason() == null;
+                if (checkable && (absent || statement.action() == Action.CONFLICT)) {
+                    missing.add(migration.migration().script() + " line " + statement.line() + ": "
+                            + (absent ? "what it does to " + statement.object() + " is not in the database" : statement.reason()));
+                }
+            }
+        }
+        return missing;
+    }
+
     private PlannedMigration plan(PlannedMigration migration, Placeholders placeholders) throws SQLException {
         ResolvedMigration resolved = migration.migration();
         Placeholders forScript = placeholders.forScript(resolved.script());

@@ -109,11 +109,14 @@ public final class GateRun {
     }
 
     private void runSteps(GateSession session) throws SQLException {
-        step(GateStep.LOCK, () -> {
-            session.lock();
-            return null;
-        });
-        Plan plan = step(GateStep.INSPECT, () -> inspect(session));
+        Plan plan = upToDateWithoutLock(session);
+        if (plan == null) {
+            step(GateStep.LOCK, () -> {
+                session.lock();
+                return null;
+            });
+            plan = step(GateStep.INSPECT, () -> inspect(session));
+        }
         versionBefore = plan.current();
         versionAfter = plan.current();
         lastRank = plan.lastRank();
@@ -124,6 +127,32 @@ public final class GateRun {
         } else {
             migrate(session, plan);
         }
+    }
+
+    /**
+     * SPEC §4 step 3: the history read before locking. When it already shows nothing pending, every
+     * checksum matching, nothing interrupted and no unknown version, the gate opens without taking
+     * the lock (the lock step is recorded as skipped): a start of an up-to-date instance costs one
+     * history read, and on PostgreSQL no lock connection. Anything else, a refusal included, is
+     * decided again under the lock.
+     *
+     * @return the plan of an up-to-date database, or null to take the lock
+     */
+    private Plan upToDateWithoutLock(GateSession session) {
+        long start = System.nanoTime();
+        Plan plan;
+        try {
+            plan = new Inspector(dialect, settings, log.database()).inspect(session);
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+        if (!plan.isEmpty() || !plan.interrupted().isEmpty() || !plan.future().isEmpty()) {
+            return null;
+        }
+        skip(GateStep.LOCK);
+        record(GateStep.INSPECT, StepOutcome.SUCCESS, start);
+        logWarnings(plan);
+        return plan;
     }
 
     private GateSession open() throws SQLException {
@@ -143,17 +172,7 @@ public final class GateRun {
             new InterruptedScripts(session, history(session), log).recover(plan);
             plan = new Inspector(dialect, settings, log.database()).inspect(session);
         }
-        if (plan.isEmpty() && plan.current() == null && plan.future().isEmpty()) {
-            log.log(WARNING, "no migrations found at " + settings.text(Setting.LOCATIONS) + "; nothing to migrate");
-        }
-        plan.warnings().forEach(warning -> log.log(WARNING, warning));
-        for (PlannedMigration migration : plan.pending()) {
-            for (Finding finding : migration.findings()) {
-                if (finding.severity() == Finding.Severity.WARNING) {
-                    log.log(WARNING, migration.migration().script() + " " + finding);
-                }
-            }
-        }
+        logWarnings(plan);
         if (!plan.future().isEmpty()) {
             String versions = "the database has versions " + plan.future() + " that this code does not know";
             if (settings.text(Setting.ON_FUTURE).equals("fail")) {
@@ -173,6 +192,21 @@ public final class GateRun {
                     : Problem.INVALID_MIGRATION, "Refused " + plan.describe(error) + "; nothing was applied");
         }
         return plan;
+    }
+
+    /** What the plan noticed that is worth a warning: missing files, lint findings, an empty location. */
+    private void logWarnings(Plan plan) {
+        if (plan.isEmpty() && plan.current() == null && plan.future().isEmpty()) {
+            log.log(WARNING, "no migrations found at " + settings.text(Setting.LOCATIONS) + "; nothing to migrate");
+        }
+        plan.warnings().forEach(warning -> log.log(WARNING, warning));
+        for (PlannedMigration migration : plan.pending()) {
+            for (Finding finding : migration.findings()) {
+                if (finding.severity() == Finding.Severity.WARNING) {
+                    log.log(WARNING, migration.migration().script() + " " + finding);
+                }
+            }
+        }
     }
 
     private void migrate(GateSession session, Plan plan) throws SQLException {

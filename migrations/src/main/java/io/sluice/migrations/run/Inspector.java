@@ -11,6 +11,7 @@ import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.MigrationType;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.Plan;
+import io.sluice.migrations.plan.PlannedMigration;
 import io.sluice.migrations.plan.Planner;
 import io.sluice.migrations.plan.StatementPlanner;
 import io.sluice.migrations.resolve.Checksums;
@@ -69,6 +70,11 @@ public final class Inspector {
                 resolver.resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS)), placeholders);
         List<AppliedMigration> rows = history.read();
         List<AppliedMigration> flyway = rows.isEmpty() ? history.readFlyway() : Collections.<AppliedMigration>emptyList();
+        List<ResolvedMigration> recorded = rows.isEmpty() && flyway.isEmpty() && settings.isSet(Setting.LEGACY_TABLE)
+                ? legacyRecorded(history, resolved, log) : Collections.<ResolvedMigration>emptyList();
+        if (!recorded.isEmpty()) {
+            flyway = asAdoptedRows(recorded);
+        }
         List<AppliedMigration> interrupted = new ArrayList<>();
         for (AppliedMigration row : rows) {
             if (HistoryTable.isStartedMark(row)) {
@@ -78,16 +84,73 @@ public final class Inspector {
         Planner planner = new Planner(dialect.splitRules(), settings.flag(Setting.OUT_OF_ORDER));
         Plan plan = (refuse ? planner.plan(rows, flyway, resolved, settings.target())
                 : planner.review(rows, flyway, resolved, settings.target())).withInterrupted(interrupted);
-        if (plan.isEmpty()) {
+        if (plan.isEmpty() && recorded.isEmpty()) {
             return plan;
         }
         StatementPlanner statements = new StatementPlanner(session.readCatalog(), session.schema(), session::probeTable,
                 dialect::lockHazards, dialect::cannotRunInTransaction, dialect.splitRules(),
                 settings.flag(Setting.ALLOW_DESTRUCTIVE), settings.flag(Setting.MIXED));
         try {
+            checkRecorded(statements, planner, recorded, placeholders);
             return statements.plan(plan, placeholders);
         } catch (IllegalArgumentException e) {
             throw new SluiceException(Problem.INVALID_MIGRATION, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The versioned migrations a home-made history table ({@code sluice.legacyTable}) recorded,
+     * matched to their files by version. A recorded version without a file here is only a warning,
+     * as a missing file of Sluice's own history is.
+     */
+    private List<ResolvedMigration> legacyRecorded(HistoryTable history, List<ResolvedMigration> resolved, GateLog log)
+            throws SQLException {
+        String table = settings.text(Setting.LEGACY_TABLE);
+        List<ResolvedMigration> recorded = new ArrayList<>();
+        for (String text : history.readLegacyVersions(table, settings.text(Setting.LEGACY_VERSION_COLUMN))) {
+            ResolvedMigration file = null;
+            for (ResolvedMigration migration : resolved) {
+                if (migration.isVersioned() && migration.version().toString().equals(text)) {
+                    file = migration;
+                }
+            }
+            if (file == null) {
+                log.log(System.Logger.Level.WARNING, table + " records version " + text + " but no migration V" + text
+                        + "__….sql is here; it is not adopted");
+            } else {
+                recorded.add(file);
+            }
+        }
+        return recorded;
+    }
+
+    /** The recorded migrations as history rows to adopt, with their files' own checksums: nothing of them runs. */
+    private static List<AppliedMigration> asAdoptedRows(List<ResolvedMigration> recorded) {
+        List<AppliedMigration> rows = new ArrayList<>();
+        int rank = 0;
+        for (ResolvedMigration file : recorded) {
+            rows.add(new AppliedMigration(++rank, file.version(), file.description(), file.type(), file.script(),
+                    file.checksum(), "adopted", null, 0, true, true, null));
+        }
+        return rows;
+    }
+
+    /**
+     * Adopting a home-made history trusts its rows only as far as the catalog agrees: every DDL
+     * statement of a recorded migration whose effect is certainly missing refuses the gate.
+     */
+    private void checkRecorded(StatementPlanner statements, Planner planner, List<ResolvedMigration> recorded,
+                               Placeholders placeholders) throws SQLException {
+        List<PlannedMigration> scripts = new ArrayList<>();
+        for (ResolvedMigration file : recorded) {
+            scripts.add(planner.forCheck(file));
+        }
+        List<String> missing = statements.checkRecorded(scripts, placeholders);
+        if (!missing.isEmpty()) {
+            String table = settings.text(Setting.LEGACY_TABLE);
+            throw new SluiceException(Problem.CONFLICT, table + " records versions whose changes the database does not "
+                    + "show: " + String.join("; ", missing) + "; nothing was applied; check the database, or delete those "
+                    + "versions from " + table + " so they run");
         }
     }
 

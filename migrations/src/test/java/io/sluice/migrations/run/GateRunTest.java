@@ -192,7 +192,8 @@ class GateRunTest {
         assertNull(second.backup());
         assertEquals("2", second.versionBefore().toString());
         assertEquals("2", second.versionAfter().toString());
-        assertEquals(StepOutcome.SUCCESS, second.steps().get(GateStep.LOCK).outcome());
+        // SPEC §4 step 3: the unlocked history read already showed nothing pending
+        assertEquals(StepOutcome.SKIPPED, second.steps().get(GateStep.LOCK).outcome());
         assertEquals(StepOutcome.SUCCESS, second.steps().get(GateStep.INSPECT).outcome());
         assertEquals(StepOutcome.SKIPPED, second.steps().get(GateStep.BACKUP).outcome());
         assertEquals(StepOutcome.SKIPPED, second.steps().get(GateStep.MIGRATE).outcome());

@@ -28,12 +28,32 @@ final class PostgresCatalog {
         this.currentSchema = currentSchema;
     }
 
-    /** What the statements should have left in the catalog but did not, as "table shop.loans". */
+    /**
+     * What the statements should have left in the catalog but did not, as "table shop.loans": one
+     * query for all of them, so a migration's check costs one round trip.
+     */
     List<String> missing(List<String> applied) throws SQLException {
+        List<Expected> expected = expected(applied);
         List<String> missing = new ArrayList<>();
-        for (Expected object : expected(applied)) {
-            if (!exists(object)) {
-                missing.add(object.toString());
+        if (expected.isEmpty()) {
+            return missing;
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<String> parameters = new ArrayList<>();
+        for (Expected object : expected) {
+            sql.append(sql.length() > 7 ? ", " : "").append(condition(object, parameters));
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                for (int i = 0; i < expected.size(); i++) {
+                    if (!rs.getBoolean(i + 1)) {
+                        missing.add(expected.get(i).toString());
+                    }
+                }
             }
         }
         return missing;
@@ -131,27 +151,20 @@ final class PostgresCatalog {
         }
     }
 
-    private boolean exists(Expected object) throws SQLException {
+    /** A boolean SQL expression that is true when the object exists; its parameters are appended. */
+    private String condition(Expected object, List<String> parameters) {
         String schema = object.schema != null ? object.schema : currentSchema;
         switch (object.type) {
             case "column":
-                return found("SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = ? "
-                        + "AND NOT attisdropped", qualified(schema, object.table), object.name);
+                parameters.add(qualified(schema, object.table));
+                parameters.add(object.name);
+                return "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = ? AND NOT attisdropped)";
             case "trigger":
-                return found("SELECT 1 FROM pg_trigger WHERE tgname = ?", object.name);
+                parameters.add(object.name);
+                return "EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = ?)";
             default:
-                return found("SELECT 1 WHERE to_regclass(?) IS NOT NULL", qualified(schema, object.name));
-        }
-    }
-
-    private boolean found(String sql, String... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
-            }
+                parameters.add(qualified(schema, object.name));
+                return "to_regclass(?) IS NOT NULL";
         }
     }
 
