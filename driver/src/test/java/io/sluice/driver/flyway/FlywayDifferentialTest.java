@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * two schemas (without the tools' history tables) must be equal, object by object.
  */
 class FlywayDifferentialTest {
-    /** The patterns of issue 13; a folder that goes missing must not pass unnoticed. */
+    /** The patterns of issue 13 (more folders are welcome); a folder that goes missing must not pass unnoticed. */
     private static final List<String> SQLITE_PATTERNS = List.of("create-table-as", "created-and-dropped",
             "drop-and-rename-column", "fts5-virtual-table-dropped", "guarded-ddl", "placeholders", "quoted-names",
             "table-rebuild", "triggers-begin-end", "unguarded-ddl", "user-version", "vacuum", "views");
@@ -43,8 +43,6 @@ class FlywayDifferentialTest {
             "dollar-tags", "drop-cascade", "enum-add-value", "generated-columns", "guarded-ddl",
             "implicit-drops-and-renames", "materialized-views", "mixed-with-transactional", "non-transactional-several",
             "placeholders", "quoted-camel-case", "reindex-concurrently", "unguarded-ddl", "vacuum");
-
-    static final String STATEMENT_TIMEOUT = "20s";
 
     @TempDir
     Path dir;
@@ -74,9 +72,9 @@ class FlywayDifferentialTest {
     @MethodSource("postgresFolders")
     void postgresFolderGivesFlywaysSchemaUnderSluice(String folder) throws Exception {
         Migrators migrators = new Migrators(root("postgresql").resolve(folder));
-        PostgresDatabase byFlyway = freshPostgres();
+        PostgresDatabase byFlyway = FreshDatabases.postgres();
         try {
-            PostgresDatabase bySluice = freshPostgres();
+            PostgresDatabase bySluice = FreshDatabases.postgres();
             try {
                 migrators.flyway(byFlyway.jdbcUrl(), byFlyway.user(), byFlyway.password(), null);
                 String refusal = refusal(() -> migrators.sluice(bySluice.jdbcUrl(), bySluice.credentials(), dir.resolve("backups")));
@@ -98,9 +96,9 @@ class FlywayDifferentialTest {
     void aMixedPostgresScriptWithoutMixedIsRefusedByBothAndSluiceAppliesNothing() throws Exception {
         Path folder = root("refused").resolve("postgresql-mixed-without-mixed");
         Migrators migrators = new Migrators(folder);
-        PostgresDatabase byFlyway = freshPostgres();
+        PostgresDatabase byFlyway = FreshDatabases.postgres();
         try {
-            PostgresDatabase bySluice = freshPostgres();
+            PostgresDatabase bySluice = FreshDatabases.postgres();
             try {
                 assertThrows(RuntimeException.class,
                         () -> migrators.flyway(byFlyway.jdbcUrl(), byFlyway.user(), byFlyway.password(), null));
@@ -119,10 +117,53 @@ class FlywayDifferentialTest {
         }
     }
 
+    /**
+     * One folder migrated into two schemas of one database, as multi-tenant apps do: each schema
+     * gets Flyway's objects and its own history (SPEC §4: another schema never loses or shares it).
+     */
+    @Test
+    void aPostgresFolderMigratedIntoTwoSchemasOfOneDatabaseGivesFlywaysSchemaInEach() throws Exception {
+        String folder = "unguarded-ddl";
+        Migrators migrators = new Migrators(root("postgresql").resolve(folder));
+        List<String> schemas = List.of("tenant_a", "tenant_b");
+        PostgresDatabase byFlyway = FreshDatabases.postgres();
+        try {
+            PostgresDatabase bySluice = FreshDatabases.postgres();
+            try {
+                for (PostgresDatabase database : List.of(byFlyway, bySluice)) {
+                    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                        for (String schema : schemas) {
+                            statement.execute("CREATE SCHEMA " + schema);
+                        }
+                    }
+                }
+                for (String schema : schemas) {
+                    migrators.flyway(byFlyway.jdbcUrl(), byFlyway.user(), byFlyway.password(), schema);
+                }
+                String refusal = refusal(() -> {
+                    for (String schema : schemas) {
+                        migrators.sluice(FreshDatabases.inSchema(bySluice, schema), bySluice.credentials(),
+                                dir.resolve("backups"));
+                    }
+                });
+
+                assertSameSchema(folder + " in schemas " + schemas, postgresDump(byFlyway), refusal,
+                        refusal == null ? postgresDump(bySluice) : null);
+            } finally {
+                PostgresDatabases.drop(bySluice);
+            }
+        } finally {
+            PostgresDatabases.drop(byFlyway);
+        }
+    }
+
     @Test
     void everyPatternOfTheIssueHasAFolder() throws Exception {
-        assertEquals(new TreeSet<>(SQLITE_PATTERNS), new TreeSet<>(folders("sqlite")));
-        assertEquals(new TreeSet<>(POSTGRES_PATTERNS), new TreeSet<>(folders("postgresql")));
+        for (String dialect : List.of("sqlite", "postgresql")) {
+            TreeSet<String> missing = new TreeSet<>(dialect.equals("sqlite") ? SQLITE_PATTERNS : POSTGRES_PATTERNS);
+            missing.removeAll(folders(dialect));
+            assertTrue(missing.isEmpty(), "differential/" + dialect + " lacks the folders " + missing);
+        }
     }
 
     /** The comparison itself: identical databases compare equal, and a difference is named with both sides. */
@@ -181,23 +222,6 @@ class FlywayDifferentialTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
             return SchemaDump.sqlite(connection);
         }
-    }
-
-    /**
-     * A fresh database whose sessions give up on a statement after {@value #STATEMENT_TIMEOUT}: a
-     * {@code CREATE INDEX CONCURRENTLY} that waits for a transaction the same run keeps open would
-     * otherwise hang the build instead of failing the folder.
-     */
-    static PostgresDatabase freshPostgres() throws SQLException {
-        PostgresDatabase database = PostgresDatabases.create();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("ALTER DATABASE " + SchemaDump.quoteIdentifier(database.databaseName())
-                    + " SET statement_timeout = '" + STATEMENT_TIMEOUT + "'");
-        } catch (SQLException | RuntimeException e) {
-            PostgresDatabases.drop(database);
-            throw e;
-        }
-        return database;
     }
 
     static SchemaDump postgresDump(PostgresDatabase database) throws SQLException {

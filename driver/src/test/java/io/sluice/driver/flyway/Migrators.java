@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Applies one migration folder with real Flyway or with Sluice, configured alike from the
@@ -54,12 +56,21 @@ final class Migrators {
      * @param schema the schema Flyway migrates and keeps its history in, or null for the connection's default
      */
     void flyway(String url, String user, String password, String schema) {
+        flyway(configuration -> configuration.dataSource(url, user, password), schema);
+    }
+
+    /** Real Flyway on connections from a pool: as a user would run it, without a login per connection. */
+    void flyway(DataSource pool, String schema) {
+        flyway(configuration -> configuration.dataSource(pool), schema);
+    }
+
+    private void flyway(Consumer<FluentConfiguration> dataSource, String schema) {
         FluentConfiguration configuration = Flyway.configure()
                 // As Flyway's PostgreSQL users must: its default lock holds a transaction open that a
                 // CREATE INDEX CONCURRENTLY waits for forever (flyway/flyway#3497, #3682).
-                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-                .dataSource(url, user, password)
-                .locations("filesystem:" + folder)
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
+        dataSource.accept(configuration);
+        configuration.locations("filesystem:" + folder)
                 .placeholders(placeholders)
                 .mixed(mixed)
                 .cleanDisabled(true);
