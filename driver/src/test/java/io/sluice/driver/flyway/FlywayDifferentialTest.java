@@ -1,7 +1,6 @@
 package io.sluice.driver.flyway;
 
 import io.sluice.testing.PostgresDatabase;
-import io.sluice.testing.PostgresDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,19 +71,13 @@ class FlywayDifferentialTest {
     @MethodSource("postgresFolders")
     void postgresFolderGivesFlywaysSchemaUnderSluice(String folder) throws Exception {
         Migrators migrators = new Migrators(root("postgresql").resolve(folder));
-        PostgresDatabase byFlyway = FreshDatabases.postgres();
-        try {
-            PostgresDatabase bySluice = FreshDatabases.postgres();
-            try {
-                migrators.flyway(byFlyway.jdbcUrl(), byFlyway.user(), byFlyway.password(), null);
-                String refusal = refusal(() -> migrators.sluice(bySluice.jdbcUrl(), bySluice.credentials(), dir.resolve("backups")));
+        try (FreshDatabases.Pair databases = FreshDatabases.postgresPair()) {
+            PostgresDatabase byFlyway = databases.flyway();
+            PostgresDatabase bySluice = databases.sluice();
+            migrators.flyway(byFlyway.jdbcUrl(), byFlyway.user(), byFlyway.password(), null);
+            String refusal = refusal(() -> migrators.sluice(bySluice.jdbcUrl(), bySluice.credentials(), dir.resolve("backups")));
 
-                assertSameSchema(folder, postgresDump(byFlyway), refusal, refusal == null ? postgresDump(bySluice) : null);
-            } finally {
-                PostgresDatabases.drop(bySluice);
-            }
-        } finally {
-            PostgresDatabases.drop(byFlyway);
+            assertSameSchema(folder, postgresDump(byFlyway), refusal, refusal == null ? postgresDump(bySluice) : null);
         }
     }
 
@@ -96,24 +89,18 @@ class FlywayDifferentialTest {
     void aMixedPostgresScriptWithoutMixedIsRefusedByBothAndSluiceAppliesNothing() throws Exception {
         Path folder = root("refused").resolve("postgresql-mixed-without-mixed");
         Migrators migrators = new Migrators(folder);
-        PostgresDatabase byFlyway = FreshDatabases.postgres();
-        try {
-            PostgresDatabase bySluice = FreshDatabases.postgres();
-            try {
-                assertThrows(RuntimeException.class,
-                        () -> migrators.flyway(byFlyway.jdbcUrl(), byFlyway.user(), byFlyway.password(), null));
-                SQLException refusal = assertThrows(SQLException.class,
-                        () -> migrators.sluice(bySluice.jdbcUrl(), bySluice.credentials(), dir.resolve("backups")));
+        try (FreshDatabases.Pair databases = FreshDatabases.postgresPair()) {
+            PostgresDatabase byFlyway = databases.flyway();
+            PostgresDatabase bySluice = databases.sluice();
+            assertThrows(RuntimeException.class,
+                    () -> migrators.flyway(byFlyway.jdbcUrl(), byFlyway.user(), byFlyway.password(), null));
+            SQLException refusal = assertThrows(SQLException.class,
+                    () -> migrators.sluice(bySluice.jdbcUrl(), bySluice.credentials(), dir.resolve("backups")));
 
-                assertTrue(refusal.getMessage().contains("V2__Index_and_backfill.sql"), refusal.getMessage());
-                SchemaDump left = postgresDump(bySluice);
-                assertEquals(List.of("schema public"), List.copyOf(left.objects().keySet()),
-                        "Sluice refused before anything ran, yet the database holds:\n" + left);
-            } finally {
-                PostgresDatabases.drop(bySluice);
-            }
-        } finally {
-            PostgresDatabases.drop(byFlyway);
+            assertTrue(refusal.getMessage().contains("V2__Index_and_backfill.sql"), refusal.getMessage());
+            SchemaDump left = postgresDump(bySluice);
+            assertEquals(List.of("schema public"), List.copyOf(left.objects().keySet()),
+                    "Sluice refused before anything ran, yet the database holds:\n" + left);
         }
     }
 
@@ -126,34 +113,27 @@ class FlywayDifferentialTest {
         String folder = "unguarded-ddl";
         Migrators migrators = new Migrators(root("postgresql").resolve(folder));
         List<String> schemas = List.of("tenant_a", "tenant_b");
-        PostgresDatabase byFlyway = FreshDatabases.postgres();
-        try {
-            PostgresDatabase bySluice = FreshDatabases.postgres();
-            try {
-                for (PostgresDatabase database : List.of(byFlyway, bySluice)) {
-                    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                        for (String schema : schemas) {
-                            statement.execute("CREATE SCHEMA " + schema);
-                        }
-                    }
-                }
-                for (String schema : schemas) {
-                    migrators.flyway(byFlyway.jdbcUrl(), byFlyway.user(), byFlyway.password(), schema);
-                }
-                String refusal = refusal(() -> {
+        try (FreshDatabases.Pair databases = FreshDatabases.postgresPair()) {
+            PostgresDatabase byFlyway = databases.flyway();
+            PostgresDatabase bySluice = databases.sluice();
+            for (PostgresDatabase database : List.of(byFlyway, bySluice)) {
+                try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
                     for (String schema : schemas) {
-                        migrators.sluice(FreshDatabases.inSchema(bySluice, schema), bySluice.credentials(),
-                                dir.resolve("backups"));
+                        statement.execute("CREATE SCHEMA " + schema);
                     }
-                });
-
-                assertSameSchema(folder + " in schemas " + schemas, postgresDump(byFlyway), refusal,
-                        refusal == null ? postgresDump(bySluice) : null);
-            } finally {
-                PostgresDatabases.drop(bySluice);
+                }
             }
-        } finally {
-            PostgresDatabases.drop(byFlyway);
+            for (String schema : schemas) {
+                migrators.flyway(byFlyway.jdbcUrl(), byFlyway.user(), byFlyway.password(), schema);
+            }
+            String refusal = refusal(() -> {
+                for (String schema : schemas) {
+                    migrators.sluice(FreshDatabases.inSchema(bySluice, schema), bySluice.credentials(), dir.resolve("backups"));
+                }
+            });
+
+            assertSameSchema(folder + " in schemas " + schemas, postgresDump(byFlyway), refusal,
+                    refusal == null ? postgresDump(bySluice) : null);
         }
     }
 

@@ -31,6 +31,25 @@ final class FreshDatabases {
         return database;
     }
 
+    /** Two fresh databases, one for each tool, dropped together. */
+    static Pair postgresPair() throws SQLException {
+        PostgresDatabase flyway = postgres();
+        try {
+            return new Pair(flyway, postgres());
+        } catch (SQLException | RuntimeException e) {
+            PostgresDatabases.drop(flyway);
+            throw e;
+        }
+    }
+
+    record Pair(PostgresDatabase flyway, PostgresDatabase sluice) implements AutoCloseable {
+        @Override
+        public void close() {
+            PostgresDatabases.drop(sluice);
+            PostgresDatabases.drop(flyway);
+        }
+    }
+
     /** The database's URL with {@code currentSchema}, as Sluice and pgjdbc take it. */
     static String inSchema(PostgresDatabase database, String schema) {
         String url = database.jdbcUrl();
