@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY loans_borrower_idx ON loans (borrower_id);

@@ -1,0 +1,12 @@
+CREATE TABLE loans (
+    id BIGSERIAL PRIMARY KEY,
+    borrower_id BIGINT NOT NULL,
+    amount NUMERIC(12, 2) NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open',
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+INSERT INTO loans (borrower_id, amount) SELECT g % 7, g * 10 FROM generate_series(1, 50) AS g;
+
+CREATE INDEX loans_borrower_idx ON loans (borrower_id);
+CREATE INDEX loans_status_idx ON loans (status);

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY loans_borrower_idx;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS loans_status_idx;

@@ -1,0 +1,1 @@
+CREATE INDEX loans_borrower_idx ON loans (borrower_id, status);

@@ -1,0 +1,12 @@
+CREATE TABLE loans (id BIGSERIAL PRIMARY KEY, borrower_id BIGINT NOT NULL, amount NUMERIC(12, 2) NOT NULL);
+CREATE TABLE loan_archive (id BIGINT PRIMARY KEY, amount NUMERIC(12, 2));
+CREATE VIEW archive_totals AS SELECT count(*) AS n, sum(amount) AS total FROM loan_archive;
+CREATE VIEW archive_big AS SELECT id FROM loan_archive WHERE amount > 100;
+CREATE VIEW archive_big_count AS SELECT count(*) AS n FROM archive_big;
+CREATE TYPE risk AS ENUM ('low', 'high');
+ALTER TABLE loans ADD COLUMN risk risk;
+CREATE INDEX loans_risk_idx ON loans (risk);
+CREATE SCHEMA reporting;
+CREATE TABLE reporting.monthly (month DATE PRIMARY KEY, total NUMERIC);
+CREATE VIEW reporting_monthly AS SELECT month FROM reporting.monthly;
+CREATE FUNCTION archive_size() RETURNS BIGINT LANGUAGE sql AS $$ SELECT count(*) FROM loan_archive $$;

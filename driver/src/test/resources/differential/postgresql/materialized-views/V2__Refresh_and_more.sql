@@ -1,0 +1,4 @@
+INSERT INTO loans (borrower_id, amount) VALUES (9, 1000);
+REFRESH MATERIALIZED VIEW borrower_totals;
+CREATE MATERIALIZED VIEW IF NOT EXISTS big_loans AS SELECT id, amount FROM loans WHERE amount > 10 WITH NO DATA;
+CREATE MATERIALIZED VIEW IF NOT EXISTS borrower_totals AS SELECT 1 AS one;

@@ -1,0 +1,13 @@
+CREATE TABLE borrowers (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE loans (id BIGSERIAL PRIMARY KEY, borrower_id BIGINT NOT NULL REFERENCES borrowers (id), amount NUMERIC(12, 2));
+CREATE INDEX loans_borrower_idx ON loans (borrower_id);
+CREATE UNIQUE INDEX borrowers_name_idx ON borrowers (name);
+CREATE VIEW loan_view AS SELECT id, amount FROM loans;
+CREATE SEQUENCE ticket_seq;
+CREATE TYPE loan_kind AS ENUM ('personal', 'business');
+CREATE DOMAIN money_amount AS NUMERIC(12, 2) CHECK (VALUE >= 0);
+CREATE FUNCTION loan_total() RETURNS NUMERIC LANGUAGE sql AS $$ SELECT sum(amount) FROM loans $$;
+ALTER TABLE loans ADD COLUMN note TEXT;
+ALTER TABLE loans ADD COLUMN kind loan_kind NOT NULL DEFAULT 'personal';
+ALTER TABLE loans ADD COLUMN fee money_amount;
+ALTER TABLE loans ADD CONSTRAINT loans_amount_positive CHECK (amount > 0);

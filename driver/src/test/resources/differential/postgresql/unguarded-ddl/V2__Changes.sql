@@ -1,0 +1,14 @@
+ALTER TABLE loans RENAME COLUMN note TO remark;
+ALTER TABLE loans ALTER COLUMN remark TYPE VARCHAR(200);
+ALTER TABLE loans ALTER COLUMN remark SET NOT NULL;
+ALTER TABLE loans ALTER COLUMN remark SET DEFAULT '';
+ALTER TABLE loans ALTER COLUMN amount DROP NOT NULL;
+DROP INDEX loans_borrower_idx;
+CREATE INDEX loans_borrower_idx ON loans (borrower_id, amount);
+DROP VIEW loan_view;
+CREATE VIEW loan_view AS SELECT id, amount, kind FROM loans;
+ALTER INDEX borrowers_name_idx RENAME TO borrowers_name_key;
+ALTER SEQUENCE ticket_seq RESTART WITH 100 INCREMENT BY 2;
+ALTER TABLE loans DROP CONSTRAINT loans_amount_positive;
+ALTER TABLE loans ADD CONSTRAINT loans_amount_positive CHECK (amount >= 0) NOT VALID;
+ALTER TABLE borrowers RENAME TO customers;

@@ -1,0 +1,11 @@
+DROP VIEW loan_view;
+DROP FUNCTION loan_total();
+ALTER TABLE loans DROP COLUMN remark;
+ALTER TABLE loans DROP COLUMN fee;
+DROP DOMAIN money_amount;
+DROP SEQUENCE ticket_seq;
+DROP INDEX borrowers_name_key;
+CREATE TABLE borrowers (id BIGSERIAL PRIMARY KEY, legal_name TEXT);
+ALTER TABLE loans DROP CONSTRAINT loans_borrower_id_fkey;
+DROP TABLE customers;
+TRUNCATE loans;

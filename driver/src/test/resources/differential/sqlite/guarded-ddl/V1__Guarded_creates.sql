@@ -1,0 +1,12 @@
+CREATE TABLE IF NOT EXISTS borrowers (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS borrowers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT);
+CREATE TABLE IF NOT EXISTS loans (id INTEGER PRIMARY KEY, borrower_id INTEGER NOT NULL, amount INTEGER);
+CREATE INDEX IF NOT EXISTS loans_borrower_idx ON loans (borrower_id);
+CREATE INDEX IF NOT EXISTS loans_borrower_idx ON loans (amount);
+CREATE UNIQUE INDEX IF NOT EXISTS borrowers_name_idx ON borrowers (name);
+CREATE VIEW IF NOT EXISTS loan_view AS SELECT id, amount FROM loans;
+CREATE TRIGGER IF NOT EXISTS loans_guard BEFORE DELETE ON loans BEGIN SELECT RAISE(ABORT, 'loans are kept'); END;
+DROP TABLE IF EXISTS legacy_loans;
+DROP INDEX IF EXISTS legacy_loans_idx;
+DROP VIEW IF EXISTS legacy_view;
+DROP TRIGGER IF EXISTS legacy_trigger;

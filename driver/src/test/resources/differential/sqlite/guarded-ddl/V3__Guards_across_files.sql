@@ -1,0 +1,4 @@
+DROP VIEW IF EXISTS loan_view;
+CREATE VIEW IF NOT EXISTS loan_view AS SELECT id, borrower_id FROM loans;
+DROP TABLE IF EXISTS borrowers;
+CREATE TABLE IF NOT EXISTS borrowers (id INTEGER PRIMARY KEY, full_name TEXT NOT NULL);
