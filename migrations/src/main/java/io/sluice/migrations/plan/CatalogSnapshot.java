@@ -12,8 +12,7 @@ import java.util.TreeSet;
 /**
  * The schema objects of the inspected schema, in memory: read once from the live catalog, then
  * advanced statement by statement as planned statements would change it, so each pending
- * migration is planned against the database the earlier ones will leave. Names are compared
- * case-insensitively, as bare names are folded by both databases.
+ * migration is planned against the database the earlier ones will leave.
  */
 public final class CatalogSnapshot {
     private final Map<String, TableShape> tables = new TreeMap<>();
@@ -23,8 +22,24 @@ public final class CatalogSnapshot {
     /** Names as the catalog spells them, for reports. */
     private final Map<String, String> spelling = new HashMap<>();
 
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+    private final boolean caseSensitive;
+
+    /** A catalog whose names compare case-insensitively, as SQLite's do. */
+    public CatalogSnapshot() {
+        this(false);
+    }
+
+    /**
+     * @param caseSensitive true for PostgreSQL, where a quoted {@code "LoanSplit"} and a bare
+     *                      {@code LoanSplit} (folded to {@code loansplit}) are two objects
+     */
+    public CatalogSnapshot(boolean caseSensitive) {
+        this.caseSensitive = caseSensitive;
+    }
+
+    /** The key a name is compared by: as written on PostgreSQL (bare names arrive folded), lower-cased on SQLite. */
+    public String key(String name) {
+        return caseSensitive ? name : name.toLowerCase(Locale.ROOT);
     }
 
     public void putTable(String name, TableShape shape) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,8 +34,8 @@ final class RunModel implements CatalogView {
         this.before = before;
     }
 
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+    private String key(String name) {
+        return before.key(name);
     }
 
     @Override
@@ -159,6 +158,7 @@ final class RunModel implements CatalogView {
                 break;
             case DROP_VIEW:
                 define(views, effect.name(), Lookup.<String>absent());
+                indexesOf(effect.name(), Lookup.<IndexShape>absent()); // a materialized view's indexes go with it
                 break;
             case DROP_INDEX:
                 define(indexes, effect.name(), Lookup.<IndexShape>absent());

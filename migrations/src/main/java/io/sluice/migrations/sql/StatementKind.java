@@ -217,6 +217,7 @@ public final class StatementKind {
             }
             builder.kind = Kind.DROP_COLUMN;
             builder.name = column;
+            builder.cascade = tokens.accept("cascade");
             return builder.build();
         }
         if (tokens.accept("rename")) {

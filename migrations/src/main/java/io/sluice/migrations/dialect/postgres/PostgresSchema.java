@@ -47,7 +47,7 @@ final class PostgresSchema {
     }
 
     CatalogSnapshot read() throws SQLException {
-        CatalogSnapshot catalog = new CatalogSnapshot();
+        CatalogSnapshot catalog = new CatalogSnapshot(true);
         tables(schema).forEach(catalog::putTable);
         try (PreparedStatement statement = connection.prepareStatement(INDEXES)) {
             statement.setString(1, schema);
