@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * The {@code include} and {@code exclude} globs over a database's URL, where {@code *} matches any
  * run of characters and everything else only itself. A URL is gated when it matches an include
- * glob (any URL when there is none) and no exclude glob.
+ * glob (any URL when there is none) and no exclude glob. The query string is ignored, in the URL
+ * and in the glob: {@code exclude=*}{@code /shop_reports} means that database whatever parameters
+ * (user, sslmode) a pool adds to its URL.
  */
 final class UrlFilter {
     private final List<Pattern> include;
@@ -26,7 +28,13 @@ final class UrlFilter {
     }
 
     boolean gates(String url) {
-        return (include.isEmpty() || matchesAny(include, url)) && !matchesAny(exclude, url);
+        String database = withoutQuery(url);
+        return (include.isEmpty() || matchesAny(include, database)) && !matchesAny(exclude, database);
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     private static boolean matchesAny(List<Pattern> globs, String url) {
@@ -43,7 +51,7 @@ final class UrlFilter {
         for (String glob : globs) {
             StringBuilder regex = new StringBuilder();
             // The -1 keeps empty pieces, so a leading or trailing * still becomes .*
-            String[] literals = glob.split("\\*", -1);
+            String[] literals = withoutQuery(glob).split("\\*", -1);
             for (int i = 0; i < literals.length; i++) {
                 if (i > 0) {
                     regex.append(".*");

@@ -23,9 +23,21 @@ class UrlFilterTest {
 
     @Test
     void everythingButTheStarIsLiteral() {
-        UrlFilter filter = new UrlFilter(List.of("jdbc:postgresql://db:5432/shop?ssl=true"), List.of());
-        assertTrue(filter.gates("jdbc:postgresql://db:5432/shop?ssl=true"));
-        assertFalse(filter.gates("jdbc:postgresql://db:5432/shopXssl=true"), "? and . are not wildcards");
+        UrlFilter filter = new UrlFilter(List.of("jdbc:sqlite:/data/app.db"), List.of());
+        assertTrue(filter.gates("jdbc:sqlite:/data/app.db"));
+        assertFalse(filter.gates("jdbc:sqlite:/data/appXdb"), ". is not a wildcard");
+    }
+
+    @Test
+    void theQueryStringIsIgnoredInTheUrlAndInTheGlob() {
+        UrlFilter filter = new UrlFilter(List.of("jdbc:postgresql://*/shop*"), List.of("*/shop_reports"));
+        assertTrue(filter.gates("jdbc:postgresql://db:5432/shop?sslmode=require"));
+        assertFalse(filter.gates("jdbc:postgresql://db/shop_reports?user=app"), "the exclude glob means that database");
+        assertFalse(filter.gates("jdbc:postgresql://db/shop_reports?user=app&ApplicationName=x/shop"));
+        assertTrue(new UrlFilter(List.of("jdbc:postgresql://db/shop?ssl=true"), List.of()).gates("jdbc:postgresql://db/shop"),
+                "a glob's own query string is ignored too");
+        assertFalse(new UrlFilter(List.of("*sslmode=require*"), List.of()).gates("jdbc:postgresql://db/shop?sslmode=require"),
+                "parameters never choose a database");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.sluice.testing;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +12,8 @@ import java.util.List;
  * else a Testcontainers container when Docker answers, else an embedded server. Test classes share it.
  */
 final class PostgresServers {
+    private static final PrintStream CONSOLE = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+            StandardCharsets.UTF_8);
     private static PostgresServer server;
     private static String failure;
     private static Exception failureCause;
@@ -47,7 +53,7 @@ final class PostgresServers {
                 return;
             }
             // Said now, since a working fallback would otherwise hide that Docker was there but failed.
-            System.out.println("[sluice-test] " + attempts.get(attempts.size() - 1) + "; trying " + EmbeddedServer.SOURCE);
+            announce(attempts.get(attempts.size() - 1) + "; trying " + EmbeddedServer.SOURCE);
         } else {
             attempts.add(ContainerServer.SOURCE + ": no Docker engine answered");
         }
@@ -70,7 +76,7 @@ final class PostgresServers {
             }
             return false;
         }
-        System.out.printf("[sluice-test] %s, ready in %.1f s%n", server.describe(), (System.nanoTime() - started) / 1e9);
+        announce(String.format("%s, ready in %.1f s", server.describe(), (System.nanoTime() - started) / 1e9));
         return true;
     }
 
@@ -83,7 +89,16 @@ final class PostgresServers {
                 .append(" for a server that answers, start a Docker engine, or remove what stops the embedded")
                 .append(" server (the causes below).");
         failure = message.toString();
-        System.out.println("[sluice-test] " + failure);
+        announce(failure);
+    }
+
+    /**
+     * Surefire writes a test's System.out and System.err to report files (redirectTestOutputToFile);
+     * what the JVM writes to its own stderr reaches the build's console, so which server ran is seen
+     * in every build log, CI's included.
+     */
+    private static void announce(String line) {
+        CONSOLE.println("[sluice-test] " + line);
     }
 
     /** One way to get a server. */

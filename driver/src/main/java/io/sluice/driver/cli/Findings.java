@@ -25,7 +25,8 @@ final class Findings {
         if (script != null) {
             json.put("script", script);
         }
-        json.put("line", finding.line());
+        // A finding about a whole file (a changed checksum) has no line.
+        json.put("line", finding.line() > 0 ? finding.line() : null);
         json.put("severity", finding.severity().label());
         json.put("rule", finding.rule());
         json.put("message", finding.message());

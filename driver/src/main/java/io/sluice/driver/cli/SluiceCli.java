@@ -2,6 +2,7 @@ package io.sluice.driver.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.Arrays;
 import java.util.logging.Level;
@@ -28,8 +29,21 @@ public final class SluiceCli implements Runnable {
 
     static int execute(String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        SLUICE_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        // The gate logs each step and its refusal; the tool prints that refusal itself as its one
+        // error line, so the log lines would only say it again (docs/cli.md).
+        SLUICE_LOG.setLevel(verbose ? Level.INFO : Level.OFF);
+        return commandLine(verbose).execute(args);
+    }
+
+    /** The tool's command line: every command, each answering {@code --help}, and its error handlers. */
+    static CommandLine commandLine(boolean verbose) {
         CommandLine commandLine = new CommandLine(new SluiceCli());
+        for (CommandLine command : commandLine.getSubcommands().values()) {
+            // Added here rather than per class, so no command can be written without it; not picocli's
+            // standard mixin, whose --version would clash with baseline's.
+            command.getCommandSpec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("show this help and exit").build());
+        }
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             e.getCommandLine().getErr().println("sluice: " + e.getMessage() + " (see --help)");
             return ExitCode.USAGE;
@@ -41,7 +55,7 @@ public final class SluiceCli implements Runnable {
             }
             return ExitCode.FAILURE;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     @Override

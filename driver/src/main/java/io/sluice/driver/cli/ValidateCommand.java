@@ -19,7 +19,8 @@ final class ValidateCommand extends DatabaseCommand {
         TextTable table = new TextTable("script", "line", "severity", "rule", "message");
         for (Checks.ScriptFinding found : findings) {
             json.add(Findings.json(found.finding, found.script));
-            table.row(found.script, found.finding.line(), found.finding.severity().label(), found.finding.rule(),
+            table.row(found.script, found.finding.line() > 0 ? found.finding.line() : null, found.finding.severity().label(),
+                    found.finding.rule(),
                     found.finding.message());
             if (found.finding.severity() == Finding.Severity.ERROR) {
                 result.exit(ExitCode.FAILURE);

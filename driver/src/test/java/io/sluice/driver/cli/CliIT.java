@@ -51,6 +51,12 @@ class CliIT {
         write("V2__email.sql", "ALTER TABLE accounts ADD COLUMN email TEXT;");
         write("U2__email.sql", "-- sluice:allow-destructive\nALTER TABLE accounts DROP COLUMN email;");
         url = "jdbc:sqlite:" + dir.resolve("app.db");
+        createEmpty(url);
+    }
+
+    /** An empty database, as a new app leaves it: the reading commands refuse a file that is not there. */
+    private static void createEmpty(String databaseUrl) throws Exception {
+        DriverManager.getConnection(databaseUrl).close();
     }
 
     private void write(String name, String text) throws Exception {
@@ -216,6 +222,7 @@ class CliIT {
                 "sluice.instance.current.url=jdbc:sqlite:" + dir.resolve("current.db"),
                 "sluice.instance.behind.url=jdbc:sqlite:" + dir.resolve("behind.db"),
                 "sluice.instance.behind.target=1"));
+        createEmpty("jdbc:sqlite:" + dir.resolve("fresh.db"));
         assertEquals(0, sluice("migrate", "--instance", "current", "--config", config.toString()).exit());
         assertEquals(0, sluice("migrate", "--instance", "behind", "--config", config.toString()).exit());
 

@@ -130,6 +130,12 @@ public final class GatedDatabase implements Connector {
         return dialect().open(delegateUrl, this, settings);
     }
 
+    /** A session for commands that only read: a database that does not exist is refused, never created. */
+    public GateSession openExistingSession() throws SQLException {
+        dialect().requireExisting(delegateUrl);
+        return openSession();
+    }
+
     /** The gate's connections come from here, through the delegate driver. */
     @Override
     public Connection connect(Properties overrides) throws SQLException {

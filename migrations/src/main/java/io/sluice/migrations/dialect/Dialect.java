@@ -61,6 +61,13 @@ public interface Dialect {
     }
 
     /**
+     * Refuses, naming it, a database that does not exist yet: commands that only read must not
+     * create one by connecting. Only SQLite creates a database on connect, so by default nothing.
+     */
+    default void requireExisting(String jdbcUrl) throws SluiceException {
+    }
+
+    /**
      * Opens the gate's session on this database. Fails (as {@link SQLException}) when the database
      * cannot be reached or a setting does not fit this database; takes no lock yet.
      */

@@ -46,7 +46,9 @@ public enum Problem {
     /** A query of the gate's own (reading the history, counting rows) failed. */
     DATABASE_ERROR("08004", false),
     /** The database failed its checks after migrating. */
-    VERIFY_FAILED("08004", false);
+    VERIFY_FAILED("08004", false),
+    /** An operator's command that does not fit the database as it is: baseline of a database with history. */
+    NOT_APPLICABLE("55000", false);
 
     private final String sqlState;
     private final boolean transientFailure;

@@ -98,7 +98,7 @@ public final class Changes {
         operator.locked(session -> {
             HistoryTable history = operator.historyTable(session);
             if (!history.read().isEmpty()) {
-                throw new SluiceException(Problem.INVALID_SETTING, "The database already has history in " + history.name()
+                throw new SluiceException(Problem.NOT_APPLICABLE, "The database already has history in " + history.name()
                         + "; baseline is for a database without one");
             }
             history.createIfAbsent();

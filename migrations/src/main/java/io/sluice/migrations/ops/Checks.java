@@ -1,5 +1,6 @@
 package io.sluice.migrations.ops;
 
+import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.plan.CatalogSnapshot;
 import io.sluice.migrations.plan.Finding;
@@ -47,6 +48,9 @@ public final class Checks {
         try {
             plan = operator.review();
         } catch (SluiceException refused) {
+            if (refused.problem() == Problem.INVALID_SETTING || refused.problem().isTransient()) {
+                throw refused;  // a bad setting or an unreachable database is an error, not a finding
+            }
             return Collections.singletonList(new ScriptFinding(null,
                     new Finding(0, Finding.Severity.ERROR, refused.problem().name().toLowerCase(Locale.ROOT)
                             .replace('_', '-'), refused.getMessage())));

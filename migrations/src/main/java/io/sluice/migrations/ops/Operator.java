@@ -47,7 +47,7 @@ public final class Operator {
     }
 
     <T> T read(SessionWork<T> work) throws SQLException {
-        try (GateSession session = database.openSession()) {
+        try (GateSession session = database.openExistingSession()) {
             return work.run(session);
         }
     }

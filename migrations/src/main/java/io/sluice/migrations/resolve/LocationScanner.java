@@ -7,6 +7,7 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -64,7 +65,9 @@ final class LocationScanner {
     }
 
     private static List<Resource> scanFolder(Path folder, String source) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
+        // Links are followed: a release folder linked into place, or a Kubernetes ConfigMap (whose
+        // files are links), is where the migrations are, not an empty location.
+        try (Stream<Path> files = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
             return files.filter(Files::isRegularFile).map(file -> {
                 String relative = folder.relativize(file).toString().replace('\\', '/');
                 return new Resource(relative, source + "/" + relative, file.toFile().length(), () -> Files.readAllBytes(file));

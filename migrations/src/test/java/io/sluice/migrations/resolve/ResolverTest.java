@@ -136,6 +136,19 @@ class ResolverTest {
     }
 
     @Test
+    void aFilesystemLocationThatIsALinkIsFollowedAndSoAreLinkedFoldersInIt() throws Exception {
+        Path release = Files.createDirectories(temp.resolve("releases/42"));
+        write(release, "V1__init.sql", "SELECT 1;");
+        write(temp, "shared/V2__more.sql", "SELECT 2;");
+        Files.createSymbolicLink(release.resolve("shared"), temp.resolve("shared"));
+        Path current = Files.createSymbolicLink(temp.resolve("current"), release);
+
+        List<ResolvedMigration> found = resolve(null, "filesystem:" + current);
+
+        assertEquals(List.of("V1__init.sql", "shared/V2__more.sql"), scripts(found));
+    }
+
+    @Test
     void malformedSqlNamesAndOtherFilesAreIgnored() throws Exception {
         write(temp, "V1__ok.sql", "SELECT 1;");
         write(temp, "V2_missing_double_underscore.sql", "SELECT 1;");

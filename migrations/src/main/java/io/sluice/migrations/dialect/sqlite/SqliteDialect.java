@@ -12,6 +12,7 @@ import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.SqlTokens;
 import io.sluice.migrations.util.Redact;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.SQLException;
@@ -103,6 +104,15 @@ public final class SqliteDialect implements Dialect {
         SqliteBackup backup = method.equals("none") || file == null ? null
                 : new SqliteBackup(connector, backupDirectory(file, settings), databaseName(jdbcUrl, null));
         return new SqliteSession(connector, settings, backup);
+    }
+
+    @Override
+    public void requireExisting(String jdbcUrl) throws SluiceException {
+        Path file = databaseFile(jdbcUrl);
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new SluiceException(Problem.UNREACHABLE, "No SQLite database at " + file.toAbsolutePath()
+                    + "; this command only reads and never creates one (migrate does); check the path in the URL");
+        }
     }
 
     private static Path backupDirectory(Path databaseFile, Settings settings) {
