@@ -14,8 +14,10 @@ import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.SqlTokens;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -35,11 +37,17 @@ import java.util.Set;
  * was before the run.
  */
 final class SqliteSession implements GateSession {
+    private static final System.Logger LOG = System.getLogger("io.sluice");
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_CANTOPEN = 14;
     private static final String SAVEPOINT = "sluice_migration";
+    /** The reason of a backup an operator asked for: it only reads, and it is always a new file. */
+    private static final String MANUAL = "manual-";
 
     private final Settings settings;
+    private final Path databaseFile;
     private final SqliteBackup backup;
     private final Connection connection;
     private final SqliteCatalog catalog;
@@ -48,8 +56,13 @@ final class SqliteSession implements GateSession {
     private Map<String, Long> rowCountsBefore = Collections.emptyMap();
     private Path lastBackup;
 
-    SqliteSession(Connector connector, Settings settings, SqliteBackup backup) throws SQLException {
+    /**
+     * @param databaseFile the database's file, null for an in-memory database
+     * @param backup       null when this database takes no backups
+     */
+    SqliteSession(Connector connector, Settings settings, Path databaseFile, SqliteBackup backup) throws SQLException {
         this.settings = settings;
+        this.databaseFile = databaseFile;
         this.backup = backup;
         this.connection = connector.connect();
         this.catalog = new SqliteCatalog(connector);
@@ -103,7 +116,7 @@ final class SqliteSession implements GateSession {
             execute("BEGIN IMMEDIATE");
             transactionOpen = true;
         } catch (SQLException e) {
-            throw isBusy(e) ? lockTimeout(e) : e;
+            throw isBusy(e) ? lockTimeout(e) : isReadOnly(e) ? readOnly(e) : e;
         }
     }
 
@@ -118,11 +131,96 @@ final class SqliteSession implements GateSession {
         return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
     }
 
+    /** SQLite cannot open the journal beside a file in a read-only folder, or write a read-only file. */
+    private static boolean isReadOnly(SQLException e) {
+        int primary = e.getErrorCode() & 0xFF;
+        return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN;
+    }
+
+    private SluiceException readOnly(SQLException cause) {
+        Path file = databaseFile == null ? null : databaseFile.toAbsolutePath().normalize();
+        Path folder = file == null ? null : file.getParent();
+        String why = file == null ? "SQLite refuses to write it"
+                : !Files.isWritable(file) ? "the file is read-only for this process"
+                : folder != null && !Files.isWritable(folder) ? "its folder " + folder + " is read-only for this process, "
+                        + "and SQLite writes its journal beside the file"
+                : "SQLite opened it read-only (a read-only mount, or mode=ro or open_mode in the URL)";
+        return new SluiceException(Problem.READ_ONLY_DATABASE, "The database " + (file == null ? "" : file + " ")
+                + "cannot be written: " + why + " (" + cause.getMessage() + "); nothing was backed up or applied; make the "
+                + "file and its folder writable by the user the app runs as and open it read-write, or set "
+                + Setting.ENABLED.property() + "=false to start without migrating", cause);
+    }
+
+    /**
+     * Writes nothing, but makes SQLite check that it could: a change to the header that a savepoint
+     * takes back. Before the backup, so a database that cannot be migrated gets no backup either.
+     */
+    private void requireWritable() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SAVEPOINT sluice_write_check");
+            try {
+                long version;
+                try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+                    rs.next();
+                    version = rs.getLong(1);
+                }
+                statement.execute("PRAGMA user_version = " + version);
+            } finally {
+                statement.execute("ROLLBACK TO sluice_write_check");
+                statement.execute("RELEASE sluice_write_check");
+            }
+        } catch (SQLException e) {
+            throw isReadOnly(e) ? readOnly(e) : e;
+        }
+    }
+
     @Override
     public Path backup(String reason, BackupProgress progress) throws SQLException {
+        boolean manual = reason.startsWith(MANUAL);
+        if (!manual) {
+            requireWritable();
+        }
         rowCountsBefore = SqliteChecks.rowCounts(connection);
-        lastBackup = backup == null ? null : backup.write(reason, rowCountsBefore, progress);
+        lastBackup = backup == null ? null : backup.write(connection, reason, rowCountsBefore, progress, !manual);
         return lastBackup;
+    }
+
+    /** A database too damaged for a verified backup still gets copied, byte for byte, before a restore replaces it. */
+    @Override
+    public Path preserve(String reason) throws SQLException {
+        try {
+            return backup(reason, BackupProgress.NONE);
+        } catch (SluiceException e) {
+            if (e.problem() == Problem.READ_ONLY_DATABASE) {
+                throw e;
+            }
+            return copyPlain(reason, e);
+        } catch (SQLException e) {
+            return copyPlain(reason, e);
+        }
+    }
+
+    private Path copyPlain(String reason, SQLException failure) throws SQLException {
+        if (backup == null) {
+            throw failure;
+        }
+        LOG.log(System.Logger.Level.WARNING, "the database " + databaseFile + " cannot be backed up and verified ("
+                + failure.getMessage() + "); copying its files as they are");
+        try {
+            return backup.copyPlain(reason);
+        } catch (SluiceException e) {
+            e.addSuppressed(failure);
+            throw e;
+        }
+    }
+
+    @Override
+    public void checkRestorable(Path file, boolean otherDatabase) throws SQLException {
+        if (backup == null) {
+            throw new SluiceException(Problem.RESTORE_REFUSED, "This database takes no backups (sluice.backup=none or an "
+                    + "in-memory database), so restore cannot keep what is there first; nothing was changed");
+        }
+        backup.checkRestorable(file, otherDatabase);
     }
 
     @Override
