@@ -226,7 +226,16 @@ final class SqliteSession implements GateSession {
     @Override
     public void restore(Path backup) throws SQLException {
         boolean relock = transactionOpen;
-        commit();
+        if (transactionOpen) {
+            // The backup replaces the whole database, so nothing the open transaction holds is worth
+            // keeping; and on a damaged file SQLite may have ended it already, so a failure is no news.
+            transactionOpen = false;
+            try {
+                execute("ROLLBACK");
+            } catch (SQLException alreadyEnded) {
+                LOG.log(System.Logger.Level.DEBUG, "before restoring: " + alreadyEnded.getMessage());
+            }
+        }
         try {
             SqliteBackup.restore(connection, backup);
         } catch (IOException e) {
