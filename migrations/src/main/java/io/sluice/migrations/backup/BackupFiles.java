@@ -179,17 +179,20 @@ public final class BackupFiles {
     }
 
     /**
-     * The newest of this database's backups when it is a verified one taken while the database's
-     * content digest was {@code state} and it still reads as it was written; null otherwise.
+     * The newest of this database's backups when it is a verified one taken for the same
+     * {@code reason} while the database's content digest was {@code state}, and it still reads as
+     * it was written; null otherwise. The same reason keeps names meaningful: a start that migrates
+     * v1 to v2 reuses a {@code v1-to-v2} backup, never a manual one.
      */
-    public Path sameState(String state) throws IOException {
+    public Path sameState(String reason, String state) throws IOException {
         List<Path> backups = list();
         if (state == null || backups.isEmpty()) {
             return null;
         }
         Path newest = backups.get(backups.size() - 1);
         BackupMetadata metadata = BackupMetadata.read(newest);
-        boolean same = metadata != null && metadata.kind() == BackupMetadata.Kind.VERIFIED && state.equals(metadata.state());
+        boolean same = metadata != null && metadata.kind() == BackupMetadata.Kind.VERIFIED
+                && reason.equals(metadata.reason()) && state.equals(metadata.state());
         return same && metadata.damage(newest) == null ? newest : null;
     }
 

@@ -34,21 +34,24 @@ public final class BackupMetadata {
 
     private final DatabaseIdentity identity;
     private final Kind kind;
+    private final String reason;
     private final long size;
     private final String sha256;
     private final String state;
 
-    public BackupMetadata(DatabaseIdentity identity, Kind kind, long size, String sha256, String state) {
+    BackupMetadata(DatabaseIdentity identity, Kind kind, String reason, long size, String sha256, String state) {
         this.identity = identity;
         this.kind = kind;
+        this.reason = reason;
         this.size = size;
         this.sha256 = sha256;
         this.state = state;
     }
 
     /** Metadata of a backup file that is written and checked: its size and checksum are read now. */
-    public static BackupMetadata of(Path backup, DatabaseIdentity identity, Kind kind, String state) throws IOException {
-        return new BackupMetadata(identity, kind, Files.size(backup), sha256(backup), state);
+    public static BackupMetadata of(Path backup, DatabaseIdentity identity, Kind kind, String reason, String state)
+            throws IOException {
+        return new BackupMetadata(identity, kind, reason, Files.size(backup), sha256(backup), state);
     }
 
     public DatabaseIdentity identity() {
@@ -57,6 +60,11 @@ public final class BackupMetadata {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Why it was taken ({@code v1-to-v3}, {@code pre-restore-v3}…), as in its name. */
+    public String reason() {
+        return reason;
     }
 
     /** The database's content digest when the backup was taken, or null when unknown. */
@@ -87,7 +95,8 @@ public final class BackupMetadata {
         }
         try {
             Kind kind = Kind.valueOf(properties.getProperty("kind", Kind.VERIFIED.name()));
-            return new BackupMetadata(identity, kind, Long.parseLong(size), sha, properties.getProperty("state"));
+            return new BackupMetadata(identity, kind, properties.getProperty("reason"), Long.parseLong(size), sha,
+                    properties.getProperty("state"));
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -97,6 +106,9 @@ public final class BackupMetadata {
         Properties properties = new Properties();
         properties.setProperty("format", FORMAT);
         properties.setProperty("kind", kind.name());
+        if (reason != null) {
+            properties.setProperty("reason", reason);
+        }
         identity.store(properties);
         properties.setProperty("size", Long.toString(size));
         properties.setProperty("sha256", sha256);

@@ -69,7 +69,7 @@ public final class BackupStore {
         try {
             String digest = state.digest();
             if (reuse) {
-                Path same = files.sameState(digest);
+                Path same = files.sameState(reason, digest);
                 if (same != null) {
                     LOG.log(INFO, name + ": the database has not changed since backup " + same + " was taken; it stands for this run's backup");
                     return same;
@@ -79,7 +79,7 @@ public final class BackupStore {
             temporary = files.createTemporary();
             copy.into(temporary);
             Path published = files.publish(temporary, reason,
-                    BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, digest));
+                    BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, reason, digest));
             temporary = null;
             prune();
             return published;
@@ -109,7 +109,7 @@ public final class BackupStore {
                 copyInto(writeAheadLog, logTemporary);
             }
             Path published = files.publish(temporary, reason,
-                    BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.PLAIN_COPY, null));
+                    BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.PLAIN_COPY, reason, null));
             temporary = null;
             if (logTemporary != null) {
                 Files.move(logTemporary, published.resolveSibling(published.getFileName() + BackupFiles.WAL));

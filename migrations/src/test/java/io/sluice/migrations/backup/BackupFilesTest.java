@@ -40,7 +40,8 @@ class BackupFilesTest {
     private static Path writeBackup(BackupFiles files, String content, String reason) throws IOException {
         Path temporary = files.createTemporary();
         Files.writeString(temporary, content);
-        return files.publish(temporary, reason, BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, null));
+        return files.publish(temporary, reason,
+            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, reason, null));
     }
 
     /** A backup of {@code <stem>.db} as Sluice leaves it: the file and its metadata, named by the name's stem. */
@@ -51,7 +52,7 @@ class BackupFilesTest {
     private Path existing(String name, String content, DatabaseIdentity of) throws IOException {
         Path file = withoutMetadata(name, content);
         try (var out = Files.newBufferedWriter(BackupMetadata.sidecar(file))) {
-            BackupMetadata.of(file, of, BackupMetadata.Kind.VERIFIED, null).write(out);
+            BackupMetadata.of(file, of, BackupMetadata.Kind.VERIFIED, "v0-to-v1", null).write(out);
         }
         return file;
     }
@@ -111,7 +112,8 @@ class BackupFilesTest {
         BackupFiles files = files("app");
         Path temporary = files.createTemporary();
 
-        files.publish(temporary, "v0-to-v1", BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, null));
+        files.publish(temporary, "v0-to-v1",
+            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, "v0-to-v1", null));
 
         assertFalse(Files.exists(temporary));
         try (var left = Files.list(temp.resolve("backups"))) {
@@ -288,13 +290,14 @@ class BackupFilesTest {
         Path temporary = files.createTemporary();
         Files.writeString(temporary, "copy");
         Path backup = files.publish(temporary, "v0-to-v1",
-            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, "sha256:abc"));
+            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, "v0-to-v1", "sha256:abc"));
 
-        assertEquals(backup, files.sameState("sha256:abc"));
-        assertEquals(null, files.sameState("sha256:other"));
-        assertEquals(null, files.sameState(null));
+        assertEquals(backup, files.sameState("v0-to-v1", "sha256:abc"));
+        assertEquals(null, files.sameState("v0-to-v1", "sha256:other"));
+        assertEquals(null, files.sameState("manual-v0", "sha256:abc"), "another reason");
+        assertEquals(null, files.sameState("v0-to-v1", null));
 
         Files.writeString(backup, "cop!");
-        assertEquals(null, files.sameState("sha256:abc"), "a damaged backup stands for nothing");
+        assertEquals(null, files.sameState("v0-to-v1", "sha256:abc"), "a damaged backup stands for nothing");
     }
 }
