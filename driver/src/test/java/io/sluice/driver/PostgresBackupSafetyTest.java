@@ -101,6 +101,8 @@ class PostgresBackupSafetyTest {
             assertTrue(refusal.getMessage().contains("is a backup of database " + otherName + ", schema public"),
                     refusal.getMessage());
             assertTrue(refusal.getMessage().contains("not of database " + db.databaseName()), refusal.getMessage());
+            assertTrue(refusal.getMessage().contains("(system identifier "), "the server is named by its identifier: "
+                    + refusal.getMessage());
             assertEquals(List.of("1:ada,2:grace"), owners(db));
 
             operator(url(db), db).restore(ofOther, true);
