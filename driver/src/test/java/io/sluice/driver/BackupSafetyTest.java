@@ -166,6 +166,22 @@ class BackupSafetyTest {
         assertEquals(backedUp, content(db));
     }
 
+    @Test
+    void retentionOfThePreRestoreBackupSparesTheBackupBeingRestored() throws Exception {
+        LegacyDatabase db = new LegacyDatabase(dir).seeded();
+        String url = db.sluiceUrl("sluice.backupRetain=1");
+        Path backup = operator(url).backup(BackupProgress.NONE);
+        String backedUp = content(db);
+        try (Connection c = DriverManager.getConnection(db.plainUrl()); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM payments");
+        }
+
+        Path before = operator(url).restore(backup, false);
+
+        assertEquals(backedUp, content(db));
+        assertTrue(Files.exists(before));
+    }
+
     private static String integrity(String url) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              var rs = s.executeQuery("PRAGMA integrity_check")) {

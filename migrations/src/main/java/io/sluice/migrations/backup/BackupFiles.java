@@ -201,10 +201,18 @@ public final class BackupFiles {
      * returns the deleted backups. Failing to delete one is a warning, never a failure of the run.
      */
     public List<Path> prune(int keep) throws IOException {
+        return prune(keep, null);
+    }
+
+    /** As {@link #prune(int)}, never deleting {@code spare} (a backup about to be restored), which still counts. */
+    public List<Path> prune(int keep, Path spare) throws IOException {
         List<Path> backups = list();
         List<Path> deleted = new ArrayList<>();
         for (int i = 0; i < backups.size() - keep; i++) {
             Path backup = backups.get(i);
+            if (spare != null && Files.isSameFile(backup, spare)) {
+                continue;
+            }
             try {
                 Files.deleteIfExists(backup);
                 Files.deleteIfExists(backup.resolveSibling(backup.getFileName() + WAL));

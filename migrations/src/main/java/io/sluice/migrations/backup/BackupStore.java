@@ -44,6 +44,8 @@ public final class BackupStore {
     private final BackupFiles files;
     private final int retain;
     private final String name;
+    /** The file {@link #checkRestorable} passed: the pre-restore backup's retention must not delete it. */
+    private Path restoring;
 
     /**
      * @param name the database's name in log lines
@@ -134,7 +136,7 @@ public final class BackupStore {
 
     private void prune() {
         try {
-            files.prune(retain);
+            files.prune(retain, restoring);
         } catch (IOException e) {
             LOG.log(WARNING, name + ": cannot apply retention in " + files.directory() + ": " + e.getMessage());
         }
@@ -164,6 +166,7 @@ public final class BackupStore {
                         + "); nothing was changed; restore another backup (list them with: backups)");
             }
             reading.check(backup);
+            restoring = backup;
             return metadata;
         } catch (RestoreRefused e) {
             throw new SluiceException(Problem.RESTORE_REFUSED, e.getMessage(), e);

@@ -74,11 +74,6 @@ public final class DatabaseIdentity {
         return !system.isEmpty() && !other.system.isEmpty() ? system.equals(other.system) : server.equals(other.server);
     }
 
-    /** Whether a backup of {@code other} would be restored into another schema than this one's. */
-    public boolean otherSchema(DatabaseIdentity other) {
-        return other != null && !schema.equals(other.schema);
-    }
-
     public String schema() {
         return schema;
     }

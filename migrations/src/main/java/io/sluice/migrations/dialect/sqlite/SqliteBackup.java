@@ -121,7 +121,8 @@ final class SqliteBackup {
             integrity = e.getMessage();
         }
         if (!integrity.equals("ok")) {
-            throw new RestoreRefused(file + " is damaged: SQLite's integrity_check says " + integrity
+            String said = integrity.length() > 300 ? integrity.substring(0, 300) + "…" : integrity;
+            throw new RestoreRefused(file + " is damaged: SQLite's integrity_check says " + said
                     + "; nothing was changed; restore another backup (list them with: backups)");
         }
     }
