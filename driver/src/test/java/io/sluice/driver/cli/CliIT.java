@@ -218,6 +218,30 @@ class CliIT {
     }
 
     @Test
+    void restoreOverADamagedDatabaseSucceedsAndKeepsWhatWasThere() throws Exception {
+        Files.move(sql.resolve("V2__email.sql"), dir.resolve("V2__email.sql"));
+        assertEquals(0, sluice(on("migrate")).exit());
+        String backup = (String) sluice(on("backup", "--json")).json().get("backup");
+        List<String> backedUp = query("SELECT id || ':' || owner FROM accounts ORDER BY id");
+        Files.move(dir.resolve("V2__email.sql"), sql.resolve("V2__email.sql"));
+        assertEquals(0, sluice(on("migrate")).exit());
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(dir.resolve("app.db").toFile(), "rw")) {
+            file.seek(4096); // the first table's root page
+            file.write(new byte[64]);
+        }
+        byte[] damaged = Files.readAllBytes(dir.resolve("app.db"));
+
+        Run restore = sluice(on("restore", backup, "--yes", "--json"));
+
+        assertEquals(0, restore.exit(), restore.err());
+        Path before = Paths.get((String) restore.json().get("backup"));
+        assertTrue(java.util.Arrays.equals(damaged, Files.readAllBytes(before)), "the pre-restore copy is not what was there");
+        assertEquals(backedUp, query("SELECT id || ':' || owner FROM accounts ORDER BY id"));
+        assertEquals(List.of("0"), query("SELECT COUNT(*) FROM pragma_table_info('accounts') WHERE name = 'email'"));
+        assertEquals(List.of("ok"), query("PRAGMA integrity_check"));
+    }
+
+    @Test
     void undoGoesDownToAVersionAndThatVersionIsPendingAgain() throws Exception {
         assertEquals(0, sluice(on("migrate")).exit());
         Run undo = sluice(on("undo", "--to", "1", "--yes", "--json"));
