@@ -77,7 +77,10 @@ public final class BackupMetadata {
         return backup.resolveSibling(backup.getFileName() + SUFFIX);
     }
 
-    /** @return the backup's metadata, or null when it has none or it cannot be read (a backup of an older Sluice, or copied alone) */
+    /**
+     * @return the backup's metadata, or null when it has none or it cannot be read (a backup of an
+     *         older Sluice, or a file copied without it)
+     */
     public static BackupMetadata read(Path backup) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(sidecar(backup), StandardCharsets.UTF_8)) {

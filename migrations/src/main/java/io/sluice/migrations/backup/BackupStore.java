@@ -73,7 +73,8 @@ public final class BackupStore {
             if (reuse) {
                 Path same = files.sameState(reason, digest);
                 if (same != null) {
-                    LOG.log(INFO, name + ": the database has not changed since backup " + same + " was taken; it stands for this run's backup");
+                    LOG.log(INFO, name + ": the database has not changed since backup " + same
+                            + " was taken; it stands for this run's backup");
                     return same;
                 }
             }

@@ -19,7 +19,8 @@ public enum Setting {
     BACKUP_DIR("backupDir", null, Kind.TEXT,
             "where backups go; SQLite: `backups/` beside the database file, PostgreSQL: `./sluice-backups`"),
     BACKUP_RETAIN("backupRetain", "10", Kind.COUNT,
-            "backups kept per database (its own, told apart by their metadata); older ones are deleted whenever a new one is taken"),
+            "backups kept per database (its own, told apart by their metadata); older ones are deleted "
+                    + "whenever a new one is taken"),
     CONFIG("config", null, Kind.TEXT,
             "path of a properties file that wins over `sluice.properties` on the classpath (not from the URL)"),
     ENABLED("enabled", "true", Kind.BOOLEAN,

@@ -26,6 +26,7 @@ import java.util.Map;
  * connection while the gate's connection holds the write lock: readers may go on, nobody writes.
  */
 final class SqliteBackup {
+    private static final System.Logger LOG = System.getLogger("io.sluice");
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Connector connector;
@@ -92,9 +93,19 @@ final class SqliteBackup {
         }
     }
 
-    /** The database file and its write-ahead log copied byte for byte: for a database too damaged to back up. */
-    Path copyPlain(String reason) throws SluiceException {
-        return store().copyPlain(reason, databaseFile, databaseFile.resolveSibling(databaseFile.getFileName() + "-wal"));
+    /**
+     * The database file and its write-ahead log copied byte for byte, for a database too damaged to
+     * back up ({@code failure} says why it could not be).
+     */
+    Path copyPlain(String reason, SQLException failure) throws SluiceException {
+        LOG.log(System.Logger.Level.WARNING, stem + ": cannot back up and verify the database (" + failure.getMessage()
+                + "); copying its files as they are");
+        try {
+            return store().copyPlain(reason, databaseFile, databaseFile.resolveSibling(databaseFile.getFileName() + "-wal"));
+        } catch (SluiceException e) {
+            e.addSuppressed(failure);
+            throw e;
+        }
     }
 
     /** Refuses what is not a whole SQLite database, damaged since it was taken, or another database's backup. */

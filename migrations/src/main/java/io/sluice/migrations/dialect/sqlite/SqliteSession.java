@@ -14,10 +14,8 @@ import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.SqlTokens;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -37,11 +35,8 @@ import java.util.Set;
  * was before the run.
  */
 final class SqliteSession implements GateSession {
-    private static final System.Logger LOG = System.getLogger("io.sluice");
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
-    private static final int SQLITE_READONLY = 8;
-    private static final int SQLITE_CANTOPEN = 14;
     private static final String SAVEPOINT = "sluice_migration";
     /** The reason of a backup an operator asked for: it only reads, and it is always a new file. */
     private static final String MANUAL = "manual-";
@@ -116,7 +111,10 @@ final class SqliteSession implements GateSession {
             execute("BEGIN IMMEDIATE");
             transactionOpen = true;
         } catch (SQLException e) {
-            throw isBusy(e) ? lockTimeout(e) : isReadOnly(e) ? readOnly(e) : e;
+            if (SqliteWriteCheck.isReadOnly(e)) {
+                throw SqliteWriteCheck.refusal(e, databaseFile);
+            }
+            throw isBusy(e) ? lockTimeout(e) : e;
         }
     }
 
@@ -131,54 +129,11 @@ final class SqliteSession implements GateSession {
         return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
     }
 
-    /** SQLite cannot open the journal beside a file in a read-only folder, or write a read-only file. */
-    private static boolean isReadOnly(SQLException e) {
-        int primary = e.getErrorCode() & 0xFF;
-        return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN;
-    }
-
-    private SluiceException readOnly(SQLException cause) {
-        Path file = databaseFile == null ? null : databaseFile.toAbsolutePath().normalize();
-        Path folder = file == null ? null : file.getParent();
-        String why = file == null ? "SQLite refuses to write it"
-                : !Files.isWritable(file) ? "the file is read-only for this process"
-                : folder != null && !Files.isWritable(folder) ? "its folder " + folder + " is read-only for this process, "
-                        + "and SQLite writes its journal beside the file"
-                : "SQLite opened it read-only (a read-only mount, or mode=ro or open_mode in the URL)";
-        return new SluiceException(Problem.READ_ONLY_DATABASE, "The database " + (file == null ? "" : file + " ")
-                + "cannot be written: " + why + " (" + cause.getMessage() + "); nothing was backed up or applied; make the "
-                + "file and its folder writable by the user the app runs as and open it read-write, or set "
-                + Setting.ENABLED.property() + "=false to start without migrating", cause);
-    }
-
-    /**
-     * Writes nothing, but makes SQLite check that it could: a change to the header that a savepoint
-     * takes back. Before the backup, so a database that cannot be migrated gets no backup either.
-     */
-    private void requireWritable() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SAVEPOINT sluice_write_check");
-            try {
-                long version;
-                try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
-                    rs.next();
-                    version = rs.getLong(1);
-                }
-                statement.execute("PRAGMA user_version = " + version);
-            } finally {
-                statement.execute("ROLLBACK TO sluice_write_check");
-                statement.execute("RELEASE sluice_write_check");
-            }
-        } catch (SQLException e) {
-            throw isReadOnly(e) ? readOnly(e) : e;
-        }
-    }
-
     @Override
     public Path backup(String reason, BackupProgress progress) throws SQLException {
         boolean manual = reason.startsWith(MANUAL);
         if (!manual) {
-            requireWritable();
+            SqliteWriteCheck.require(connection, databaseFile);
         }
         rowCountsBefore = SqliteChecks.rowCounts(connection);
         lastBackup = backup == null ? null : backup.write(connection, reason, rowCountsBefore, progress, !manual);
@@ -190,27 +145,12 @@ final class SqliteSession implements GateSession {
     public Path preserve(String reason) throws SQLException {
         try {
             return backup(reason, BackupProgress.NONE);
-        } catch (SluiceException e) {
-            if (e.problem() == Problem.READ_ONLY_DATABASE) {
+        } catch (SQLException e) {
+            boolean readOnly = e instanceof SluiceException && ((SluiceException) e).problem() == Problem.READ_ONLY_DATABASE;
+            if (backup == null || readOnly) {
                 throw e;
             }
-            return copyPlain(reason, e);
-        } catch (SQLException e) {
-            return copyPlain(reason, e);
-        }
-    }
-
-    private Path copyPlain(String reason, SQLException failure) throws SQLException {
-        if (backup == null) {
-            throw failure;
-        }
-        LOG.log(System.Logger.Level.WARNING, "the database " + databaseFile + " cannot be backed up and verified ("
-                + failure.getMessage() + "); copying its files as they are");
-        try {
-            return backup.copyPlain(reason);
-        } catch (SluiceException e) {
-            e.addSuppressed(failure);
-            throw e;
+            return backup.copyPlain(reason, e);
         }
     }
 
@@ -233,7 +173,7 @@ final class SqliteSession implements GateSession {
             try {
                 execute("ROLLBACK");
             } catch (SQLException alreadyEnded) {
-                LOG.log(System.Logger.Level.DEBUG, "before restoring: " + alreadyEnded.getMessage());
+                // nothing to end
             }
         }
         try {
