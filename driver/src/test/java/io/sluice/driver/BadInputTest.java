@@ -67,6 +67,28 @@ class BadInputTest {
         assertTrue(error.getMessage().contains("sluice.pgDump cannot be set in the URL"), error.getMessage());
     }
 
+    @Test
+    void anInMemoryDatabaseIsRefusedForTheAppWouldNeverSeeWhatWasMigrated() throws Exception {
+        LegacyDatabase db = new LegacyDatabase(dir).withStandardMigrations();
+        for (String database : new String[] {":memory:", ""}) {
+            String url = "jdbc:sluice:sqlite:" + database + "?sluice.locations=filesystem:" + db.migrations;
+            SQLException error = assertThrows(SQLException.class, () -> DriverManager.getConnection(url), url);
+            assertEquals("22023", error.getSQLState(), error.getMessage());
+            assertTrue(error.getMessage().contains("in-memory database"), error.getMessage());
+            assertOneLine(error);
+        }
+    }
+
+    @Test
+    void aHistoryTableNamingAnApplicationTableIsRefusedBeforeAnyBackup() throws Exception {
+        LegacyDatabase db = new LegacyDatabase(dir).seeded().withStandardMigrations();
+        String before = db.originalContentDigest();
+        SQLException error = refused(db, "sluice.table=users");
+        assertTrue(error.getMessage().contains("not a Sluice history table"), error.getMessage());
+        assertEquals(before, db.originalContentDigest());
+        assertTrue(refused(db, "sluice.table=sqlite_master").getMessage().contains("SQLite reserves"));
+    }
+
     private SQLException refused(LegacyDatabase db, String setting) throws Exception {
         SQLException error = assertThrows(SQLException.class, () -> DriverManager.getConnection(db.sluiceUrl(setting)));
         assertEquals("22023", error.getSQLState());

@@ -97,11 +97,13 @@ class StatementPlanningTest {
 
         Plan plan = Sluice.plan(db.sluiceUrl(), new Properties());
 
-        assertEquals(List.of("skip cashback_account: table cashback_account already exists",
-                        "skip cashback_account_user: index cashback_account_user already exists"),
+        assertEquals(List.of("skip cashback_account: table cashback_account exists with the same columns",
+                        "skip cashback_account_user: index cashback_account_user exists on the same columns"),
                 actions(plan.pending().get(0)));
-        assertEquals(List.of("apply loan_split", "skip payments.loan_split_id: column payments.loan_split_id already exists"),
+        assertEquals(List.of("apply loan_split", "skip payments.loan_split_id: column payments.loan_split_id exists with the same shape"),
                 actions(plan.pending().get(1)));
+        assertTrue(plan.pending().get(0).plannedStatements().stream().allMatch(PlannedStatement::isLive),
+                "a skip must be confirmed against the live catalog when it runs");
         assertEquals(0, db.count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sluice_schema_history'"), "plan wrote");
 
         Sluice.migrate(db.sluiceUrl(), new Properties());
@@ -135,7 +137,7 @@ class StatementPlanningTest {
         String url = pg.sluiceUrl() + "?sluice.locations=filesystem:" + sql + "&sluice.backupDir=" + dir.resolve("b");
 
         Plan plan = Sluice.plan(url, pg.credentials());
-        assertEquals(List.of("skip cashback: table cashback already exists", "apply users.email", "apply users_name"),
+        assertEquals(List.of("apply cashback", "apply users.email", "apply users_name"), // guarded statements always run
                 actions(plan.pending().get(0)));
         assertEquals(List.of("index-without-concurrently"), plan.pending().get(0).findings().stream()
                 .filter(f -> f.severity() == Finding.Severity.WARNING).map(Finding::rule).toList());

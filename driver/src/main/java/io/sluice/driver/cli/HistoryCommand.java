@@ -18,7 +18,7 @@ final class HistoryCommand extends DatabaseCommand {
         for (AppliedMigration row : operator.history()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("installed_rank", row.installedRank());
-            json.put("version", row.version() == null ? null : row.version().toString());
+            json.put("version", row.versionText());
             json.put("description", row.description());
             json.put("type", row.type().name());
             json.put("script", row.script());
@@ -30,9 +30,14 @@ final class HistoryCommand extends DatabaseCommand {
             json.put("adopted", row.adopted());
             json.put("backup", row.backup());
             rows.add(json);
-            table.row(row.installedRank(), row.version(), row.description(), row.type(), row.script(), row.installedOn(),
+            table.row(row.installedRank(), row.hasUnreadableVersion() ? unreadable(row) : row.versionText(), row.description(), row.type(), row.script(), row.installedOn(),
                     row.executionTimeMs(), row.success(), row.adopted());
         }
         return new Result().put("history", rows).line(rows.isEmpty() ? "no history" : table);
+    }
+
+    /** A hand-edited version column, shown as stored and marked, so that it is seen before repair. */
+    private static String unreadable(AppliedMigration row) {
+        return (row.versionText() == null ? "NULL" : "'" + row.versionText() + "'") + " (not a version)";
     }
 }

@@ -19,7 +19,7 @@ final class PlanCommand extends DatabaseCommand {
         Plan plan = operator.plan();
         Result result = new Result().put("database", operator.database().name());
         List<Map<String, Object>> migrations = new ArrayList<>();
-        TextTable table = new TextTable("script", "line", "action", "object", "reason");
+        TextTable table = new TextTable("script", "line", "action", "decided", "object", "reason");
         for (PlannedMigration migration : plan.pending()) {
             List<Map<String, Object>> statements = new ArrayList<>();
             for (PlannedStatement statement : migration.plannedStatements()) {
@@ -28,15 +28,16 @@ final class PlanCommand extends DatabaseCommand {
                 json.put("action", statement.action().label());
                 json.put("object", statement.object());
                 json.put("reason", statement.reason());
+                json.put("decided", decided(statement));
                 statements.add(json);
-                table.row(migration.migration().script(), statement.line(), statement.action().label(),
+                table.row(migration.migration().script(), statement.line(), statement.action().label(), decided(statement),
                         statement.object(), statement.reason());
                 if (statement.action() == PlannedStatement.Action.CONFLICT) {
                     result.exit(ExitCode.FAILURE);
                 }
             }
             if (migration.plannedStatements().isEmpty()) {
-                table.row(migration.migration().script(), "", "apply", "", "Java migration");
+                table.row(migration.migration().script(), "", "apply", "plan", "", "Java migration");
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("version", migration.migration().version() == null ? null : migration.migration().version().toString());
@@ -56,5 +57,10 @@ final class PlanCommand extends DatabaseCommand {
             }
         }
         return result;
+    }
+
+    /** {@code plan} for a certain decision; {@code live} when the statement is decided (or its skip confirmed) as it runs. */
+    private static String decided(PlannedStatement statement) {
+        return statement.isLive() ? "live" : "plan";
     }
 }

@@ -44,7 +44,6 @@ class CliIT {
 
     @BeforeEach
     void database() throws Exception {
-        assertTrue(Files.exists(JAR), "build the jar first (mvn package): " + JAR);
         sql = Files.createDirectories(dir.resolve("sql"));
         write("V1__accounts.sql", "CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner TEXT NOT NULL);\n"
                 + "INSERT INTO accounts (id, owner) VALUES (1, 'ada'), (2, 'grace');");
@@ -59,6 +58,12 @@ class CliIT {
     }
 
     private Run sluice(String... args) throws Exception {
+        return run(dir, args);
+    }
+
+    /** The tool in a JVM of its own, working in {@code dir}, where its output is kept. */
+    static Run run(Path dir, String... args) throws Exception {
+        assertTrue(Files.exists(JAR), "build the jar first (mvn package): " + JAR);
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
@@ -123,7 +128,8 @@ class CliIT {
         List<Map<String, Object>> statements = (List<Map<String, Object>>) migrations.get(0).get("statements");
         assertEquals("skip", statements.get(0).get("action"));
         assertEquals("accounts", statements.get(0).get("object"));
-        assertEquals("table accounts already exists", statements.get(0).get("reason"));
+        assertEquals("table accounts exists with the same columns", statements.get(0).get("reason"));
+        assertEquals("live", statements.get(0).get("decided"), "a skip is confirmed when the statement runs");
         assertEquals(1L, statements.get(0).get("line"));
         assertEquals("apply", statements.get(1).get("action"));
         assertEquals("accounts.email", ((List<Map<String, Object>>) migrations.get(1).get("statements")).get(0).get("object"));

@@ -38,12 +38,18 @@ public enum Setting {
             "auto", "advisory", "table"),
     LOCK_TIMEOUT("lockTimeout", "PT10M", Kind.DURATION,
             "ISO-8601 duration to wait for another process's migration"),
+    MIXED("mixed", "false", Kind.BOOLEAN,
+            "run a script that mixes statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY, VACUUM) "
+                    + "with others outside a transaction instead of refusing it (Flyway's `mixed`)"),
     ON_FAILURE("onFailure", "fail", Kind.CHOICE,
             "`fail`: every connect throws until fixed; `serve`: hand back connections to the old schema and report the failure",
             "fail", "serve"),
     ON_FUTURE("onFuture", "warn", Kind.CHOICE,
             "the database has versions this code does not know: `warn` or `fail`",
             "warn", "fail"),
+    OUT_OF_ORDER("outOfOrder", "false", Kind.BOOLEAN,
+            "apply a pending versioned migration older than the newest applied one (a new file below the "
+                    + "current version); refused when `false`"),
     PG_DUMP("pgDump", "pg_dump", Kind.TEXT,
             "the `pg_dump` program to use (not from the URL)"),
     PLACEHOLDER_REPLACEMENT("placeholderReplacement", "true", Kind.BOOLEAN,

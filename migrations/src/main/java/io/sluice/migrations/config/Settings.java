@@ -137,11 +137,29 @@ public final class Settings {
                 case TARGET:
                     return checkTarget(value);
                 case LIST:
+                    return setting == Setting.LOCATIONS && !value.isEmpty() ? checkLocations(value) : checkText(value);
                 case TEXT:
-                    return value.isEmpty() ? "empty; remove the setting to use the default" : null;
+                    return checkText(value);
                 default:
                     throw new IllegalStateException("no check for " + setting.kind());
             }
+        }
+
+        private static String checkText(String value) {
+            return value.isEmpty() ? "empty; remove the setting to use the default" : null;
+        }
+
+        /** {@code filesystem:} alone would scan the working directory, whatever it happens to be. */
+        private static String checkLocations(String value) {
+            boolean any = false;
+            for (String item : value.split(",")) {
+                String location = item.trim();
+                if (location.equals("filesystem:")) {
+                    return "filesystem: needs a folder, like filesystem:/srv/app/sql";
+                }
+                any |= !location.isEmpty();
+            }
+            return any ? null : "no location; remove the setting to use the default";
         }
 
         private static String checkCount(String value) {

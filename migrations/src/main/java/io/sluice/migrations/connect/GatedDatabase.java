@@ -62,6 +62,9 @@ public final class GatedDatabase implements Connector {
             Resolver.forCurrentThread().requireExisting(settings.list(Setting.LOCATIONS));
         }
         Dialect dialect = enabled ? Dialects.forUrl(parsed.delegateUrl()) : Dialects.find(parsed.delegateUrl());
+        if (enabled) {
+            dialect.check(parsed.delegateUrl(), settings);
+        }
         Driver driver = DelegateDrivers.find(parsed.delegateUrl());
         return new GatedDatabase(parsed.delegateUrl(), withoutSettings(properties), driver, settings, dialect,
                 enabled);

@@ -1,6 +1,7 @@
 package io.sluice.migrations.dialect;
 
 import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.StatementKind;
@@ -33,12 +34,30 @@ public interface Dialect {
 
     SplitRules splitRules();
 
+    /**
+     * Refuses a database this dialect cannot gate faithfully with these settings, before anything
+     * is read or written (SQLite: an in-memory database, a table name SQLite reserves).
+     *
+     * @throws SluiceException {@code INVALID_SETTING} saying what to change
+     */
+    default void check(String jdbcUrl, Settings settings) throws SluiceException {
+    }
+
     /** The {@code CREATE TABLE} of the history table, with this database's boolean and time types. */
     String historyTableDdl(String table);
 
     /** Lock-hazard warnings for a statement (PostgreSQL); none by default. */
     default List<Finding> lockHazards(StatementKind statement, int line, boolean onExistingTable) {
         return Collections.emptyList();
+    }
+
+    /**
+     * Whether the database refuses to run this statement inside a transaction block (PostgreSQL
+     * {@code CREATE INDEX CONCURRENTLY}, SQLite {@code VACUUM}): a script made only of such
+     * statements runs outside a transaction, as Flyway runs it.
+     */
+    default boolean cannotRunInTransaction(String sql) {
+        return false;
     }
 
     /**

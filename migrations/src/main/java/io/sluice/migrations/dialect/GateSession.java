@@ -1,7 +1,9 @@
 package io.sluice.migrations.dialect;
 
 import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.plan.CatalogSnapshot;
+import io.sluice.migrations.plan.CatalogView;
 import io.sluice.migrations.plan.TableShape;
 
 import java.nio.file.Path;
@@ -23,6 +25,12 @@ public interface GateSession extends AutoCloseable {
 
     /** The live catalog of {@link #schema()}: tables with their columns, indexes, views, triggers. */
     CatalogSnapshot readCatalog() throws SQLException;
+
+    /**
+     * The live catalog of {@link #schema()}, looked up one object at a time on {@link #connection()}:
+     * inside a running migration it sees that migration's earlier statements. Skips rest on it.
+     */
+    CatalogView liveCatalog();
 
     /**
      * The shape a {@code CREATE TABLE} definition ({@code (id INTEGER PRIMARY KEY, …)}) would have,
@@ -77,6 +85,15 @@ public interface GateSession extends AutoCloseable {
      */
     void restore(Path backup) throws SQLException;
 
+    /**
+     * Whether a no-transaction script interrupted in an earlier run is undone by restoring that
+     * run's backup (SQLite, where the gate's lock kept every other writer out since the backup),
+     * rather than left for an operator (PostgreSQL, where other instances kept writing).
+     */
+    default boolean restoresInterruptedScripts() {
+        return false;
+    }
+
     /** Where this database's backups are named, listed and pruned; null when it takes none. */
     BackupFiles backupFiles() throws SQLException;
 
@@ -99,6 +116,24 @@ public interface GateSession extends AutoCloseable {
      */
     default boolean isLockTimeout(SQLException failure) {
         return false;
+    }
+
+    /**
+     * Whether a statement failed because the connection itself was lost (a restarted server, a
+     * killed backend): transient, the next connect tries again.
+     */
+    default boolean isConnectionLost(SQLException failure) {
+        return Problem.isConnectionLoss(failure);
+    }
+
+    /**
+     * Checks one migration right after its own statements, before its commit where the database
+     * allows: the objects they create or alter are in the catalog. Nothing by default.
+     *
+     * @param applied the statements of this migration that ran, in order
+     * @throws io.sluice.migrations.error.SluiceException {@code VERIFY_FAILED} naming what is missing
+     */
+    default void verifyMigration(List<String> applied) throws SQLException {
     }
 
     /**

@@ -14,12 +14,25 @@ public enum Problem {
     UNREACHABLE("08001", true),
     /** Another process held the migration lock longer than {@code lockTimeout}. */
     LOCK_TIMEOUT("08001", true),
+    /**
+     * The migration lock was lost mid-run (its session died, its lease ran out while the holder was
+     * paused): the migration's transaction is rolled back, and the next connect finds what the new
+     * holder applied.
+     */
+    LOCK_LOST("08001", true),
     /** A thread waited longer than {@code gateTimeout} for another thread's gate run. */
     GATE_TIMEOUT("08001", true),
     /** A migration file or name is malformed, or two migrations claim one version. */
     INVALID_MIGRATION("08004", false),
-    /** An applied migration's file changed afterwards. */
+    /** An applied migration's file changed afterwards, or its history row has no checksum to compare. */
     CHECKSUM_MISMATCH("08004", false),
+    /**
+     * A history row the gate cannot trust: its version is not a version, or it records another
+     * script than the file of that version here (another application's folder).
+     */
+    INVALID_HISTORY("08004", false),
+    /** A pending versioned migration is older than the newest applied one and {@code outOfOrder} is off. */
+    OUT_OF_ORDER("08004", false),
     /** The database has versions this code does not know and {@code onFuture=fail}. */
     FUTURE_VERSION("08004", false),
     /** A statement's object exists with another shape than the statement wants. */
@@ -45,6 +58,17 @@ public enum Problem {
     Problem(String sqlState, boolean transientFailure) {
         this.sqlState = sqlState;
         this.transientFailure = transientFailure;
+    }
+
+    /**
+     * Whether a failure means the connection itself was lost, not that a statement was wrong:
+     * SQLState class 08 (connection exception) or 57P01-57P03 (the backend was terminated, the
+     * server shut down or is starting up). Transient: the next connect tries again.
+     */
+    public static boolean isConnectionLoss(java.sql.SQLException failure) {
+        String state = failure.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
     }
 
     public String sqlState() {

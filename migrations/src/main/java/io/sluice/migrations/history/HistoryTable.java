@@ -1,5 +1,10 @@
 package io.sluice.migrations.history;
 
+import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.dialect.Dialect;
+import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.MigrationType;
 import io.sluice.migrations.model.Version;
@@ -13,31 +18,59 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The schema history table ({@code sluice_schema_history} by default). Its name was validated
- * as a plain identifier before it reaches any SQL here. Rows are written on the gate's own
+ * as a plain identifier before it reaches any SQL here. It lives in the schema the gate resolved
+ * when it connected and every statement names it schema-qualified (SPEC §4): a script that
+ * changes {@code search_path}, or another schema of the same database with its own history,
+ * must never make the gate read or write the wrong table. Rows are written on the gate's own
  * connection, inside the migration's transaction, so a migration and its row commit together.
  */
 public final class HistoryTable {
+    /** {@code execution_time_ms} of a "started" mark. */
+    private static final long STARTED = -1;
     private static final String FLYWAY_TABLE = "flyway_schema_history";
     private static final String COLUMNS = "installed_rank, version, description, type, script, checksum, "
             + "installed_by, installed_on, execution_time_ms, success, adopted, backup";
 
+    private static final List<String> COLUMN_NAMES = Arrays.asList(COLUMNS.split(", "));
+
     private final Connection connection;
+    private final String schema;
     private final String table;
     private final String createDdl;
 
     /**
+     * @param schema    the schema the table lives in (SQLite {@code main})
      * @param createDdl the dialect's {@code CREATE TABLE} for this table (boolean and time types differ)
      */
-    public HistoryTable(Connection connection, String table, String createDdl) {
+    HistoryTable(Connection connection, String schema, String table, String createDdl) {
         this.connection = connection;
+        this.schema = schema;
         this.table = table;
         this.createDdl = createDdl;
+    }
+
+    /** The history table named {@code table} in the schema of the gate's session. */
+    public static HistoryTable of(GateSession session, Dialect dialect, String table) {
+        String qualified = qualified(session.schema(), table);
+        return new HistoryTable(session.connection(), session.schema(), table, dialect.historyTableDdl(qualified));
+    }
+
+    /** The name as SQL writes it: the schema quoted (as the catalog spells it), the table as configured. */
+    private static String qualified(String schema, String table) {
+        return '"' + schema.replace("\"", "\"\"") + "\"." + table;
+    }
+
+    private String qualified() {
+        return qualified(schema, table);
     }
 
     /**
@@ -65,15 +98,51 @@ public final class HistoryTable {
     }
 
     public boolean exists() throws SQLException {
+        return !columns().isEmpty();
+    }
+
+    /**
+     * The lower-case column names of whatever relation has this name in the schema (table or
+     * view); empty when there is none. Unquoted names are folded by PostgreSQL, so the lower-case
+     * spelling is tried too.
+     */
+    private Set<String> columns() throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
+        String escape = metaData.getSearchStringEscape();
         for (String candidate : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
-            try (ResultSet tables = metaData.getTables(null, null, candidate, new String[] {"TABLE"})) {
-                if (tables.next()) {
-                    return true;
+            Set<String> columns = new LinkedHashSet<>();
+            try (ResultSet rs = metaData.getColumns(null, pattern(schema, escape), pattern(candidate, escape), null)) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }
             }
+            if (!columns.isEmpty()) {
+                return columns;
+            }
         }
-        return false;
+        return Collections.emptySet();
+    }
+
+    /** A name as a metadata pattern that matches only itself: {@code _} is a wildcard there. */
+    private static String pattern(String name, String escape) {
+        if (escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
+    /**
+     * {@code sluice.table} naming an application's table must stop the gate before anything is
+     * backed up or written, not add rows to it or fail halfway.
+     */
+    private void requireHistoryShape(Set<String> columns) throws SluiceException {
+        List<String> missing = new ArrayList<>(COLUMN_NAMES);
+        missing.removeAll(columns);
+        if (!missing.isEmpty()) {
+            throw new SluiceException(Problem.INVALID_SETTING, Setting.TABLE.property() + "=" + table + " names an "
+                    + "existing table that is not a Sluice history table (no column " + String.join(", ", missing)
+                    + "); name a table that does not exist yet, or leave the setting unset; nothing was changed");
+        }
     }
 
     public void createIfAbsent() throws SQLException {
@@ -86,16 +155,18 @@ public final class HistoryTable {
 
     /** Every row in rank order; empty when the table does not exist yet. */
     public List<AppliedMigration> read() throws SQLException {
-        if (!exists()) {
+        Set<String> columns = columns();
+        if (columns.isEmpty()) {
             return Collections.emptyList();
         }
+        requireHistoryShape(columns);
         List<AppliedMigration> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + table + " ORDER BY installed_rank")) {
+             ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + qualified() + " ORDER BY installed_rank")) {
             while (rs.next()) {
                 String version = rs.getString("version");
-                rows.add(new AppliedMigration(rs.getInt("installed_rank"),
-                        version == null ? null : Version.parse(version),
+                Version parsed = parseVersion(version);
+                AppliedMigration row = new AppliedMigration(rs.getInt("installed_rank"), parsed,
                         rs.getString("description"),
                         MigrationType.valueOf(rs.getString("type")),
                         rs.getString("script"),
@@ -105,10 +176,23 @@ public final class HistoryTable {
                         rs.getLong("execution_time_ms"),
                         rs.getBoolean("success"),
                         rs.getBoolean("adopted"),
-                        rs.getString("backup")));
+                        rs.getString("backup"));
+                rows.add(version != null && parsed == null ? row.withUnreadableVersion(version) : row);
             }
         }
         return rows;
+    }
+
+    /** Null for text that is not a version: a hand-edited row must be shown and repaired, not fail every read. */
+    private static Version parseVersion(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Version.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -117,13 +201,14 @@ public final class HistoryTable {
      * ({@code flyway-crc32:<int>}), checked against the files with Flyway's own algorithm.
      */
     public List<AppliedMigration> readFlyway() throws SQLException {
-        if (!new HistoryTable(connection, FLYWAY_TABLE, null).exists()) {
+        HistoryTable flyway = new HistoryTable(connection, schema, FLYWAY_TABLE, null);
+        if (!flyway.exists()) {
             return Collections.emptyList();
         }
         List<AppliedMigration> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT installed_rank, version, description, type, script, checksum, "
-                     + "installed_by, installed_on, execution_time FROM " + FLYWAY_TABLE + " WHERE success ORDER BY installed_rank")) {
+                     + "installed_by, installed_on, execution_time FROM " + flyway.qualified() + " WHERE success ORDER BY installed_rank")) {
             while (rs.next()) {
                 String version = rs.getString("version");
                 MigrationType type = flywayType(rs.getString("type"), version);
@@ -155,13 +240,30 @@ public final class HistoryTable {
         return null;
     }
 
+    /**
+     * Whether a successful row for the version exists now, after its last undo: read inside a
+     * migration's transaction after the lock's fence, it tells a holder whose plan went stale
+     * (another instance applied the version meanwhile) not to apply it again.
+     */
+    public boolean isApplied(Version version) throws SQLException {
+        String sql = "SELECT 1 FROM " + qualified() + " WHERE version = ? AND success AND type <> 'UNDO' AND installed_rank > "
+                + "COALESCE((SELECT MAX(installed_rank) FROM " + qualified() + " WHERE version = ? AND type = 'UNDO'), 0)";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, version.toString());
+            query.setString(2, version.toString());
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Appends a row; {@code installed_on} is filled by the database. */
     public void insert(Version version, String description, MigrationType type, String script, String checksum,
                        String installedBy, long executionTimeMs, boolean success, boolean adopted, String backup)
             throws SQLException {
-        String sql = "INSERT INTO " + table + " (installed_rank, version, description, type, script, checksum, "
+        String sql = "INSERT INTO " + qualified() + " (installed_rank, version, description, type, script, checksum, "
                 + "installed_by, execution_time_ms, success, adopted, backup) "
-                + "SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM " + table;
+                + "SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM " + qualified();
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             setNullable(insert, 1, version == null ? null : version.toString());
             insert.setString(2, truncate(description, 200));
@@ -177,10 +279,66 @@ public final class HistoryTable {
         }
     }
 
+    /**
+     * The durable "started" mark of a script that runs outside a transaction: a failed row with
+     * {@code execution_time_ms = -1}, written before its first statement and turned into the
+     * script's real row when it ends. A mark found at the next start means the script was
+     * interrupted with some of its statements committed (SPEC §3).
+     *
+     * @return the mark's {@code installed_rank}
+     */
+    public int insertStarted(Version version, String description, MigrationType type, String script, String checksum,
+                             String installedBy, String backup) throws SQLException {
+        insert(version, description, type, script, checksum, installedBy, STARTED, false, false, backup);
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT MAX(installed_rank) FROM " + qualified())) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * Turns a "started" mark into the script's row: it succeeded or failed after {@code executionTimeMs}.
+     *
+     * @return false when the mark is gone (a restored backup predates it)
+     */
+    public boolean finishStarted(int installedRank, long executionTimeMs, boolean success, boolean adopted) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + qualified()
+                + " SET execution_time_ms = ?, success = ?, adopted = ? WHERE installed_rank = ?")) {
+            update.setLong(1, executionTimeMs);
+            update.setBoolean(2, success);
+            update.setBoolean(3, adopted);
+            update.setInt(4, installedRank);
+            return update.executeUpdate() > 0;
+        }
+    }
+
+    /** Whether a row is the "started" mark of a script that never finished. */
+    public static boolean isStartedMark(AppliedMigration row) {
+        return !row.success() && row.executionTimeMs() == STARTED;
+    }
+
+    /** Removes one row: a "started" mark whose script is safe to run again. */
+    public void delete(int installedRank) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + qualified() + " WHERE installed_rank = ?")) {
+            delete.setInt(1, installedRank);
+            delete.executeUpdate();
+        }
+    }
+
     /** {@code repair}: accepts a deliberate change of an applied file. */
     public void updateChecksum(int installedRank, String checksum) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET checksum = ? WHERE installed_rank = ?")) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + qualified() + " SET checksum = ? WHERE installed_rank = ?")) {
             update.setString(1, checksum);
+            update.setInt(2, installedRank);
+            update.executeUpdate();
+        }
+    }
+
+    /** {@code repair}: writes a readable version into a row whose version column was edited by hand. */
+    public void updateVersion(int installedRank, Version version) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + qualified() + " SET version = ? WHERE installed_rank = ?")) {
+            update.setString(1, version.toString());
             update.setInt(2, installedRank);
             update.executeUpdate();
         }
@@ -188,7 +346,7 @@ public final class HistoryTable {
 
     /** {@code repair}: removes the rows of failed runs; returns how many. */
     public int deleteFailed() throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE success = ?")) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + qualified() + " WHERE success = ?")) {
             delete.setBoolean(1, false);
             return delete.executeUpdate();
         }

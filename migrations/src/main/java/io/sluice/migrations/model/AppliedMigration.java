@@ -14,12 +14,21 @@ public final class AppliedMigration {
     private final boolean success;
     private final boolean adopted;
     private final String backup;
+    private final String versionText;
 
     public AppliedMigration(int installedRank, Version version, String description, MigrationType type,
                             String script, String checksum, String installedBy, String installedOn,
                             long executionTimeMs, boolean success, boolean adopted, String backup) {
+        this(installedRank, version, version == null ? null : version.toString(), description, type, script, checksum,
+                installedBy, installedOn, executionTimeMs, success, adopted, backup);
+    }
+
+    private AppliedMigration(int installedRank, Version version, String versionText, String description,
+                             MigrationType type, String script, String checksum, String installedBy, String installedOn,
+                             long executionTimeMs, boolean success, boolean adopted, String backup) {
         this.installedRank = installedRank;
         this.version = version;
+        this.versionText = versionText;
         this.description = description;
         this.type = type;
         this.script = script;
@@ -32,13 +41,33 @@ public final class AppliedMigration {
         this.backup = backup;
     }
 
+    /**
+     * This row as read when its version column holds text that is not a version (edited by hand):
+     * it is kept so that it can be shown and repaired, and counts for nothing when the history is
+     * replayed.
+     */
+    public AppliedMigration withUnreadableVersion(String text) {
+        return new AppliedMigration(installedRank, null, text, description, type, script, checksum, installedBy,
+                installedOn, executionTimeMs, success, adopted, backup);
+    }
+
     public int installedRank() {
         return installedRank;
     }
 
-    /** Null for repeatable migrations. */
+    /** Null for repeatable migrations and for a row whose version column is not a version. */
     public Version version() {
         return version;
+    }
+
+    /** The version column as stored: the version, or the text that is not one; null for repeatable migrations. */
+    public String versionText() {
+        return versionText;
+    }
+
+    /** Whether the version column holds something that is not a version. */
+    public boolean hasUnreadableVersion() {
+        return version == null && versionText != null;
     }
 
     public String description() {
@@ -83,6 +112,6 @@ public final class AppliedMigration {
 
     @Override
     public String toString() {
-        return installedRank + ":" + (version != null ? version : "R") + ":" + script + (success ? "" : " (failed)");
+        return installedRank + ":" + (versionText != null ? versionText : "R") + ":" + script + (success ? "" : " (failed)");
     }
 }

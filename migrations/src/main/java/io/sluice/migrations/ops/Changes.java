@@ -9,6 +9,7 @@ import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.MigrationType;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.model.Version;
+import io.sluice.migrations.plan.HistoryFinding;
 import io.sluice.migrations.plan.PlannedMigration;
 import io.sluice.migrations.plan.Planner;
 import io.sluice.migrations.resolve.Resolver;
@@ -70,7 +71,7 @@ public final class Changes {
             Path backup = operator.takeBackup(session, "pre-undo", BackupProgress.NONE);
             List<String> undone = new ArrayList<>();
             new Migrator(session, history, InstalledBy.describe(session.connection()), backup)
-                    .applyAll(planned, Collections.<AppliedMigration>emptyList(), (migration, duration, success) -> {
+                    .applyAll(planned, Collections.<AppliedMigration>emptyList(), (migration, duration, success, skipped) -> {
                         if (success) {
                             undone.add(migration.migration().script());
                         }
@@ -107,38 +108,103 @@ public final class Changes {
         });
     }
 
-    /** What {@link #repair} changed. */
+    /** What {@link #repair} changed, and what it could not. */
     public static final class Repaired {
         public final List<String> acceptedChecksums;
+        public final List<String> filledChecksums;
+        public final List<String> fixedVersions;
         public final int removedFailedRows;
+        /** Rows repair left as they were, each with why and what to do; the gate still refuses them. */
+        public final List<String> leftAlone;
 
-        Repaired(List<String> acceptedChecksums, int removedFailedRows) {
+        Repaired(List<String> acceptedChecksums, List<String> filledChecksums, List<String> fixedVersions,
+                 int removedFailedRows, List<String> leftAlone) {
             this.acceptedChecksums = acceptedChecksums;
+            this.filledChecksums = filledChecksums;
+            this.fixedVersions = fixedVersions;
             this.removedFailedRows = removedFailedRows;
+            this.leftAlone = leftAlone;
         }
     }
 
-    /** Accepts changed checksums of applied files and removes the rows of failed runs. */
+    /**
+     * Accepts changed checksums of applied files, fills missing ones from the files, gives rows
+     * whose version column is not a version the version of their script, and removes the rows of
+     * failed runs. Refuses, changing nothing, when a row records another script than the file of
+     * its version: those files are not this database's migrations, and accepting them would
+     * record as applied what never ran.
+     */
     public Repaired repair() throws SQLException {
         return operator.locked(session -> {
             HistoryTable history = operator.historyTable(session);
-            Map<Version, ResolvedMigration> files = new HashMap<>();
-            for (ResolvedMigration migration : resolve()) {
-                if (migration.isVersioned()) {
-                    files.put(migration.version(), migration);
+            List<AppliedMigration> rows = history.read();
+            List<ResolvedMigration> files = resolve();
+            List<HistoryFinding> findings = Planner.checkHistory(rows, files);
+            for (HistoryFinding finding : findings) {
+                if (finding.rule() == HistoryFinding.Rule.OTHER_SCRIPT) {
+                    throw new SluiceException(Problem.INVALID_HISTORY, finding.message() + "; repair changed nothing");
                 }
             }
             List<String> accepted = new ArrayList<>();
-            for (AppliedMigration row : history.read()) {
-                ResolvedMigration file = row.version() == null ? null : files.get(row.version());
-                boolean checked = row.type() == MigrationType.SQL && row.checksum() != null;
-                if (checked && row.success() && file != null && !file.checksum().equals(row.checksum())) {
-                    history.updateChecksum(row.installedRank(), file.checksum());
-                    accepted.add(file.script());
+            List<String> filled = new ArrayList<>();
+            List<String> fixed = new ArrayList<>();
+            List<String> leftAlone = new ArrayList<>();
+            for (HistoryFinding finding : findings) {
+                AppliedMigration row = finding.row();
+                switch (finding.rule()) {
+                    case CHECKSUM_MISMATCH:
+                        history.updateChecksum(row.installedRank(), finding.file().checksum());
+                        accepted.add(finding.file().script());
+                        break;
+                    case NO_CHECKSUM:
+                        history.updateChecksum(row.installedRank(), finding.file().checksum());
+                        filled.add(finding.file().script());
+                        break;
+                    case UNREADABLE_VERSION:
+                        Version version = versionOf(row, files);
+                        String unfixable = row.success() ? whyUnfixable(row, version, rows) : null;
+                        if (unfixable != null) {
+                            leftAlone.add(unfixable);
+                        } else if (row.success()) {
+                            history.updateVersion(row.installedRank(), version);
+                            fixed.add(describe(row) + " is now version " + version);
+                        }
+                        break;
+                    default:
+                        break;
                 }
             }
-            return new Repaired(accepted, history.deleteFailed());
+            return new Repaired(accepted, filled, fixed, history.deleteFailed(), leftAlone);
         });
+    }
+
+    /** Why an unreadable row cannot get the version of its script, or null when it can (failed rows are removed). */
+    private static String whyUnfixable(AppliedMigration row, Version version, List<AppliedMigration> rows) {
+        if (version == null) {
+            return describe(row) + ": its script's name carries no version; correct or delete the row by hand";
+        }
+        for (AppliedMigration other : rows) {
+            if (other.success() && version.equals(other.version())) {
+                return describe(row) + ": version " + version + " already has row " + other.installedRank()
+                        + "; delete one of them by hand";
+            }
+        }
+        return null;
+    }
+
+    /** The version of the file that has the row's script, else the one its name carries. */
+    private static Version versionOf(AppliedMigration row, List<ResolvedMigration> files) {
+        for (ResolvedMigration file : files) {
+            if (file.isVersioned() && file.script().equals(row.script())) {
+                return file.version();
+            }
+        }
+        return Resolver.versionInName(row.script());
+    }
+
+    private static String describe(AppliedMigration row) {
+        return "row " + row.installedRank() + " (" + row.script() + ", version "
+                + (row.versionText() == null ? "NULL" : "'" + row.versionText() + "'") + ")";
     }
 
     private List<ResolvedMigration> resolve() throws SQLException {

@@ -3,6 +3,7 @@ package io.sluice.migrations.ops;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.plan.CatalogSnapshot;
 import io.sluice.migrations.plan.Finding;
+import io.sluice.migrations.plan.HistoryFinding;
 import io.sluice.migrations.plan.Plan;
 import io.sluice.migrations.plan.PlannedMigration;
 import io.sluice.migrations.plan.PlannedStatement;
@@ -36,17 +37,24 @@ public final class Checks {
         }
     }
 
-    /** Checksums, conflicts and lint of every pending migration; errors are what makes the gate refuse. */
+    /**
+     * The history against the files (changed or unchecked checksums, unreadable or foreign rows,
+     * versions out of order), then conflicts and lint of every pending migration; errors are what
+     * makes the gate refuse.
+     */
     public List<ScriptFinding> validate() throws SQLException {
         Plan plan;
         try {
-            plan = operator.plan();
+            plan = operator.review();
         } catch (SluiceException refused) {
             return Collections.singletonList(new ScriptFinding(null,
                     new Finding(0, Finding.Severity.ERROR, refused.problem().name().toLowerCase(Locale.ROOT)
                             .replace('_', '-'), refused.getMessage())));
         }
         List<ScriptFinding> findings = new ArrayList<>();
+        for (HistoryFinding finding : plan.historyFindings()) {
+            findings.add(new ScriptFinding(finding.script(), finding.asFinding()));
+        }
         for (PlannedMigration migration : plan.pending()) {
             String script = migration.migration().script();
             for (PlannedStatement statement : migration.plannedStatements()) {

@@ -10,6 +10,7 @@ import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.Version;
+import io.sluice.migrations.plan.HistoryFinding;
 import io.sluice.migrations.plan.Plan;
 import io.sluice.migrations.plan.PlannedMigration;
 import io.sluice.migrations.plan.Planner;
@@ -61,29 +62,32 @@ public final class Operator {
         }
     }
 
-    /** {@code status}: where the database stands. */
+    /** {@code status}: where the database stands, and what in its history the gate would refuse or warn about. */
     public static final class Status {
         public final Version current;
         public final List<String> pending;
         public final Path lastBackup;
+        public final List<HistoryFinding> problems;
 
-        Status(Version current, List<String> pending, Path lastBackup) {
+        Status(Version current, List<String> pending, Path lastBackup, List<HistoryFinding> problems) {
             this.current = current;
             this.pending = pending;
             this.lastBackup = lastBackup;
+            this.problems = problems;
         }
     }
 
     public Status status() throws SQLException {
         return read(session -> {
-            Plan plan = inspect(session);
+            Plan plan = review(session);
             List<String> pending = new ArrayList<>();
             for (PlannedMigration migration : plan.pending()) {
                 Version version = migration.migration().version();
                 pending.add(version != null ? version.toString() : migration.migration().script());
             }
             List<Path> backups = list(session.backupFiles());
-            return new Status(plan.current(), pending, backups.isEmpty() ? null : backups.get(backups.size() - 1));
+            return new Status(plan.current(), pending, backups.isEmpty() ? null : backups.get(backups.size() - 1),
+                    plan.historyFindings());
         });
     }
 
@@ -92,8 +96,21 @@ public final class Operator {
         return read(this::inspect);
     }
 
+    /** The plan with the history's problems reported in it, not thrown: for {@code validate} and {@code status}. */
+    public Plan review() throws SQLException {
+        return read(this::review);
+    }
+
     Plan inspect(GateSession session) throws SQLException {
-        return new Inspector(database.dialect(), database.settings(), database.name()).inspect(session);
+        return inspector().inspect(session);
+    }
+
+    private Plan review(GateSession session) throws SQLException {
+        return inspector().review(session);
+    }
+
+    private Inspector inspector() throws SQLException {
+        return new Inspector(database.dialect(), database.settings(), database.name());
     }
 
     /** What the gate does, now. */
@@ -110,8 +127,7 @@ public final class Operator {
     }
 
     HistoryTable historyTable(GateSession session) throws SQLException {
-        String table = database.settings().text(Setting.TABLE);
-        return new HistoryTable(session.connection(), table, database.dialect().historyTableDdl(table));
+        return HistoryTable.of(session, database.dialect(), database.settings().text(Setting.TABLE));
     }
 
     /** This database's backups, oldest first. */

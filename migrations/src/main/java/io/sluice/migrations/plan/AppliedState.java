@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * The history replayed in rank order: what is applied now. A successful row applies its version,
  * a later {@code UNDO} row takes it back, a {@code BASELINE} row stands for every version up to
- * its own; failed rows count for nothing, so a fixed file runs again.
+ * its own; failed rows count for nothing, so a fixed file runs again, and so do rows whose
+ * version column is not a version ({@link HistoryCheck} reports them).
  */
 final class AppliedState {
     private final TreeMap<Version, AppliedMigration> applied = new TreeMap<>();
@@ -24,7 +25,7 @@ final class AppliedState {
     static AppliedState of(List<AppliedMigration> history) {
         AppliedState state = new AppliedState();
         for (AppliedMigration row : history) {
-            if (!row.success()) {
+            if (!row.success() || row.hasUnreadableVersion()) {
                 continue;
             }
             switch (row.type()) {

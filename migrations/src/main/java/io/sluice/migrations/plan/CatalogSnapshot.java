@@ -85,27 +85,32 @@ public final class CatalogSnapshot {
         return triggers.contains(key(name));
     }
 
-    void removeTable(String name) {
-        tables.remove(key(name));
-        indexes.values().removeIf(index -> index.table().equalsIgnoreCase(name));
+    public List<String> triggerNames() {
+        return spelled(triggers);
     }
 
-    void renameTable(String from, String to) {
-        TableShape shape = tables.remove(key(from));
-        if (shape != null) {
-            tables.put(key(to), shape);
-        }
-    }
+    /** This snapshot as a view that knows every object for certain: what is not in it is absent. */
+    public CatalogView asView() {
+        return new CatalogView() {
+            @Override
+            public Lookup<TableShape> table(String name) {
+                return Lookup.ofNullable(CatalogSnapshot.this.table(name));
+            }
 
-    void removeIndex(String name) {
-        indexes.remove(key(name));
-    }
+            @Override
+            public Lookup<IndexShape> index(String name) {
+                return Lookup.ofNullable(CatalogSnapshot.this.index(name));
+            }
 
-    void removeView(String name) {
-        views.remove(key(name));
-    }
+            @Override
+            public Lookup<String> view(String name) {
+                return hasView(name) ? Lookup.present(name) : Lookup.<String>absent();
+            }
 
-    void removeTrigger(String name) {
-        triggers.remove(key(name));
+            @Override
+            public Lookup<String> trigger(String name) {
+                return hasTrigger(name) ? Lookup.present(name) : Lookup.<String>absent();
+            }
+        };
     }
 }

@@ -9,11 +9,23 @@ public final class IndexShape {
     private final String table;
     private final List<String> columns;
     private final boolean unique;
+    private final boolean valid;
 
     public IndexShape(String table, List<String> columns, boolean unique) {
+        this(table, columns, unique, true);
+    }
+
+    /** @param valid false for a PostgreSQL index left INVALID by an interrupted {@code CREATE INDEX CONCURRENTLY} */
+    public IndexShape(String table, List<String> columns, boolean unique, boolean valid) {
         this.table = table;
-        this.columns = Collections.unmodifiableList(columns);
+        this.columns = Collections.unmodifiableList(columns == null ? Collections.<String>emptyList() : columns);
         this.unique = unique;
+        this.valid = valid;
+    }
+
+    /** An INVALID index is never counted as present: it is dropped and built again. */
+    public boolean isValid() {
+        return valid;
     }
 
     public String table() {
@@ -40,6 +52,6 @@ public final class IndexShape {
 
     @Override
     public String toString() {
-        return (unique ? "unique " : "") + "index on " + table + " " + columns;
+        return (valid ? "" : "INVALID ") + (unique ? "unique " : "") + "index on " + table + " " + columns;
     }
 }

@@ -17,15 +17,61 @@ public final class Plan {
     private final List<String> warnings;
     private final List<AppliedMigration> imported;
     private final int lastRank;
+    private final List<AppliedMigration> interrupted;
+    private final List<HistoryFinding> historyFindings;
 
     Plan(Version current, List<PlannedMigration> pending, List<Version> future, List<String> warnings,
-         List<AppliedMigration> imported, int lastRank) {
+         List<AppliedMigration> imported, int lastRank, List<HistoryFinding> historyFindings) {
         this.current = current;
         this.pending = Collections.unmodifiableList(pending);
         this.future = Collections.unmodifiableList(future);
         this.warnings = Collections.unmodifiableList(warnings);
         this.imported = Collections.unmodifiableList(imported);
         this.lastRank = lastRank;
+        this.historyFindings = Collections.unmodifiableList(historyFindings);
+        this.interrupted = Collections.emptyList();
+    }
+
+    private Plan(Plan plan, List<AppliedMigration> interrupted) {
+        this.current = plan.current;
+        this.pending = plan.pending;
+        this.future = plan.future;
+        this.warnings = plan.warnings;
+        this.imported = plan.imported;
+        this.lastRank = plan.lastRank;
+        this.historyFindings = plan.historyFindings;
+        this.interrupted = Collections.unmodifiableList(interrupted);
+    }
+
+    /** This plan with the "started" marks of no-transaction scripts that never finished. */
+    public Plan withInterrupted(List<AppliedMigration> marks) {
+        return new Plan(this, marks);
+    }
+
+    /**
+     * History rows that say a script running outside a transaction was interrupted: some of its
+     * statements may have run, so it is never simply run again.
+     */
+    public List<AppliedMigration> interrupted() {
+        return interrupted;
+    }
+
+    /** The pending migration of a script, or null. */
+    public PlannedMigration pending(String script) {
+        for (PlannedMigration migration : pending) {
+            if (migration.migration().script().equals(script)) {
+                return migration;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What is wrong or worth a note in the history against the files here. A plan the gate runs
+     * has no errors among them; {@code validate} and {@code status} show all of them.
+     */
+    public List<HistoryFinding> historyFindings() {
+        return historyFindings;
     }
 
     /** The {@code installed_rank} of the newest history row when planned, 0 for none: a run's rows come after it. */
@@ -52,14 +98,14 @@ public final class Plan {
         return future;
     }
 
-    /** Things worth a log line: future or missing versions, out-of-order migrations. */
+    /** Things worth a log line: missing versions, out-of-order migrations allowed by {@code outOfOrder}, failed rows. */
     public List<String> warnings() {
         return warnings;
     }
 
     /** The same plan with each migration's statements planned. */
     Plan withMigrations(List<PlannedMigration> planned) {
-        return new Plan(current, planned, future, warnings, imported, lastRank);
+        return new Plan(current, planned, future, warnings, imported, lastRank, historyFindings).withInterrupted(interrupted);
     }
 
     /** The first conflict, as "file line N: reason", or null: the gate refuses before applying anything. */
@@ -74,16 +120,29 @@ public final class Plan {
         return null;
     }
 
-    /** The first lint error (an unapproved destructive statement), as "file line N: message", or null. */
-    public String firstError() {
+    /**
+     * The first lint error, or null: an unapproved destructive statement, a script that mixes
+     * statements that cannot run in a transaction with others, a bare COMMIT.
+     */
+    public Finding firstError() {
         for (PlannedMigration migration : pending) {
             for (Finding finding : migration.findings()) {
                 if (finding.severity() == Finding.Severity.ERROR) {
-                    return migration.migration().source() + " line " + finding.line() + ": " + finding.message();
+                    return finding;
                 }
             }
         }
         return null;
+    }
+
+    /** A finding of this plan as "file line N: message". */
+    public String describe(Finding finding) {
+        for (PlannedMigration migration : pending) {
+            if (migration.findings().contains(finding)) {
+                return migration.migration().source() + " line " + finding.line() + ": " + finding.message();
+            }
+        }
+        return "line " + finding.line() + ": " + finding.message();
     }
 
     public boolean isEmpty() {

@@ -16,23 +16,30 @@ public final class PlannedMigration {
     private final List<String> directives;
     private final List<PlannedStatement> planned;
     private final List<Finding> findings;
+    private final boolean outsideTransaction;
 
     PlannedMigration(ResolvedMigration migration, List<SqlStatement> statements, List<String> directives) {
-        this(migration, statements, directives, Collections.<PlannedStatement>emptyList(), Collections.<Finding>emptyList());
+        this(migration, statements, directives, Collections.<PlannedStatement>emptyList(), Collections.<Finding>emptyList(),
+                directives.contains(NO_TRANSACTION));
     }
 
     private PlannedMigration(ResolvedMigration migration, List<SqlStatement> statements, List<String> directives,
-                             List<PlannedStatement> planned, List<Finding> findings) {
+                             List<PlannedStatement> planned, List<Finding> findings, boolean outsideTransaction) {
         this.migration = migration;
         this.statements = Collections.unmodifiableList(statements);
         this.directives = Collections.unmodifiableList(directives);
         this.planned = Collections.unmodifiableList(planned);
         this.findings = Collections.unmodifiableList(findings);
+        this.outsideTransaction = outsideTransaction;
     }
 
-    /** This migration with each statement's action decided and its lint findings. */
-    PlannedMigration planned(List<PlannedStatement> plannedStatements, List<Finding> lintFindings) {
-        return new PlannedMigration(migration, statements, directives, plannedStatements, lintFindings);
+    /**
+     * This migration with each statement's action decided and its lint findings.
+     *
+     * @param outside whether it runs outside a transaction: its directive says so, or its statements need it
+     */
+    PlannedMigration planned(List<PlannedStatement> plannedStatements, List<Finding> lintFindings, boolean outside) {
+        return new PlannedMigration(migration, statements, directives, plannedStatements, lintFindings, outside);
     }
 
     public ResolvedMigration migration() {
@@ -66,9 +73,13 @@ public final class PlannedMigration {
         return true;
     }
 
-    /** {@code -- sluice:no-transaction}: run outside a transaction (e.g. CREATE INDEX CONCURRENTLY). */
+    /**
+     * False for a script that runs outside a transaction: marked {@code -- sluice:no-transaction},
+     * made only of statements that cannot run in one (CREATE INDEX CONCURRENTLY, VACUUM…), or
+     * mixing them with others under {@code sluice.mixed=true}.
+     */
     public boolean isTransactional() {
-        return !directives.contains(NO_TRANSACTION);
+        return !outsideTransaction;
     }
 
     public boolean allowsDestructive() {

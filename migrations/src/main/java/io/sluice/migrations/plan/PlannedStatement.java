@@ -1,5 +1,9 @@
 package io.sluice.migrations.plan;
 
+import io.sluice.migrations.sql.StatementKind;
+
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /** One statement of a pending migration and what the gate will do with it. */
@@ -17,13 +21,22 @@ public final class PlannedStatement {
     private final Action action;
     private final String object;
     private final String reason;
+    private final boolean live;
+    private final List<StatementKind> effects;
 
-    PlannedStatement(String sql, int line, Action action, String object, String reason) {
+    PlannedStatement(String sql, int line, Decision decision, List<StatementKind> effects) {
         this.sql = sql;
         this.line = line;
-        this.action = action;
-        this.object = object;
-        this.reason = reason;
+        this.action = decision.action();
+        this.object = effects.isEmpty() ? null : effects.get(0).object();
+        this.reason = decision.reason();
+        this.live = decision.isLive();
+        this.effects = Collections.unmodifiableList(effects);
+    }
+
+    /** A statement to run as it is (an undo script: an operator's explicit order). */
+    static PlannedStatement applied(String sql, int line) {
+        return new PlannedStatement(sql, line, Decision.apply(null), Collections.<StatementKind>emptyList());
     }
 
     /** The statement as it will run, placeholders replaced. */
@@ -49,8 +62,21 @@ public final class PlannedStatement {
         return reason;
     }
 
+    /**
+     * Whether the action is decided, or confirmed, against the live catalog when the statement
+     * would run: every skip, and every statement whose objects the plan could not be sure of.
+     */
+    public boolean isLive() {
+        return live;
+    }
+
+    /** What the statement does, as far as Sluice recognises it; the migrator decides live statements from these. */
+    public List<StatementKind> effects() {
+        return effects;
+    }
+
     @Override
     public String toString() {
-        return "line " + line + " " + action.label() + (object == null ? "" : " " + object) + (reason == null ? "" : ": " + reason);
+        return "line " + line + " " + action.label() + (live ? " (decided when it runs)" : "") + (object == null ? "" : " " + object) + (reason == null ? "" : ": " + reason);
     }
 }

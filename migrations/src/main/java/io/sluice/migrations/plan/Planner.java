@@ -24,15 +24,24 @@ import java.util.TreeMap;
  */
 public final class Planner {
     private final SplitRules splitRules;
+    private final boolean outOfOrder;
 
+    /** A planner that refuses pending versions below the current one. */
     public Planner(SplitRules splitRules) {
+        this(splitRules, false);
+    }
+
+    /** @param outOfOrder whether a pending version below the current one may run ({@code sluice.outOfOrder}) */
+    public Planner(SplitRules splitRules, boolean outOfOrder) {
         this.splitRules = splitRules;
+        this.outOfOrder = outOfOrder;
     }
 
     /**
      * @param target the highest version to apply, or null for all
-     * @throws SluiceException {@code CHECKSUM_MISMATCH} when an applied script changed, {@code INVALID_MIGRATION}
-     *                         when a pending script cannot be split
+     * @throws SluiceException the first error of {@link HistoryCheck} (an applied script changed or has no
+     *                         checksum, an unreadable or foreign history row, a version out of order), or
+     *                         {@code INVALID_MIGRATION} when a pending script cannot be split
      */
     public Plan plan(List<AppliedMigration> history, List<ResolvedMigration> resolved, Version target)
             throws SluiceException {
@@ -46,10 +55,27 @@ public final class Planner {
      */
     public Plan plan(List<AppliedMigration> history, List<AppliedMigration> flywayHistory, List<ResolvedMigration> resolved,
                      Version target) throws SluiceException {
+        return plan(history, flywayHistory, resolved, target, true);
+    }
+
+    /**
+     * As {@link #plan}, for the commands that report instead of refusing ({@code validate}, {@code status}):
+     * what the gate would refuse in the history is in {@link Plan#historyFindings()}.
+     *
+     * @throws SluiceException {@code INVALID_MIGRATION} when a pending script cannot be split
+     */
+    public Plan review(List<AppliedMigration> history, List<AppliedMigration> flywayHistory, List<ResolvedMigration> resolved,
+                       Version target) throws SluiceException {
+        return plan(history, flywayHistory, resolved, target, false);
+    }
+
+    private Plan plan(List<AppliedMigration> history, List<AppliedMigration> flywayHistory, List<ResolvedMigration> resolved,
+                      Version target, boolean refuse) throws SluiceException {
         boolean adoptFlyway = history.isEmpty() && !flywayHistory.isEmpty();
-        AppliedState applied = AppliedState.of(adoptFlyway ? flywayHistory : history);
+        List<AppliedMigration> rows = adoptFlyway ? flywayHistory : history;
+        AppliedState applied = AppliedState.of(rows);
         List<String> warnings = new ArrayList<>();
-        Map<Version, ResolvedMigration> versioned = new TreeMap<>();
+        TreeMap<Version, ResolvedMigration> versioned = new TreeMap<>();
         Map<String, ResolvedMigration> repeatable = new HashMap<>();
         for (ResolvedMigration migration : resolved) {
             if (migration.isVersioned()) {
@@ -58,19 +84,22 @@ public final class Planner {
                 repeatable.put(migration.description(), migration);
             }
         }
-        rejectChangedScripts(applied, versioned);
+        List<HistoryFinding> findings = HistoryCheck.check(rows, applied, versioned, target, outOfOrder);
+        for (HistoryFinding finding : findings) {
+            if (finding.severity() == Finding.Severity.ERROR && refuse) {
+                throw finding.refusal();
+            }
+            if (finding.severity() == Finding.Severity.WARNING) {
+                warnings.add(finding.message());
+            }
+        }
 
         List<PlannedMigration> pending = new ArrayList<>();
         for (ResolvedMigration migration : versioned.values()) {
             Version version = migration.version();
-            if (applied.isApplied(version) || (target != null && version.compareTo(target) > 0)) {
-                continue;
+            if (!applied.isApplied(version) && (target == null || version.compareTo(target) <= 0)) {
+                pending.add(split(migration));
             }
-            if (applied.current() != null && version.compareTo(applied.current()) < 0) {
-                warnings.add(migration.script() + " is older than the current version " + applied.current()
-                        + " and was never applied; applying it out of order");
-            }
-            pending.add(split(migration));
         }
         for (ResolvedMigration migration : repeatable.values()) {
             AppliedMigration last = applied.lastRepeatable(migration.description());
@@ -81,7 +110,7 @@ public final class Planner {
         pending.sort((a, b) -> compare(a.migration(), b.migration()));
 
         List<Version> future = new ArrayList<>();
-        Version newestKnown = versioned.isEmpty() ? null : ((TreeMap<Version, ResolvedMigration>) versioned).lastKey();
+        Version newestKnown = versioned.isEmpty() ? null : versioned.lastKey();
         for (Version version : applied.versions()) {
             if (versioned.containsKey(version)) {
                 continue;
@@ -95,7 +124,7 @@ public final class Planner {
         List<AppliedMigration> imported = adoptFlyway ? withOwnChecksums(flywayHistory, versioned, repeatable)
                 : Collections.<AppliedMigration>emptyList();
         int lastRank = history.stream().mapToInt(AppliedMigration::installedRank).max().orElse(0);
-        return new Plan(applied.current(), pending, future, warnings, imported, lastRank);
+        return new Plan(applied.current(), pending, future, warnings, imported, lastRank, findings);
     }
 
     /** Flyway's rows with Sluice's checksum of the same (verified) file, ready to be written as adopted rows. */
@@ -121,21 +150,18 @@ public final class Planner {
         return a.description().compareTo(b.description());
     }
 
-    private static void rejectChangedScripts(AppliedState applied, Map<Version, ResolvedMigration> versioned)
-            throws SluiceException {
-        for (AppliedMigration row : applied.rows()) {
-            ResolvedMigration file = versioned.get(row.version());
-            if (file == null || file.checksum() == null || !isComparable(row.checksum())) {
-                continue;
-            }
-            String fileChecksum = checksumOf(file, row.checksum());
-            if (!fileChecksum.equals(row.checksum())) {
-                throw new SluiceException(Problem.CHECKSUM_MISMATCH, "Migration " + file.source()
-                        + " was changed after it was applied (history " + row.checksum() + ", file " + fileChecksum
-                        + "); restore the applied text and put the change in a new migration, "
-                        + "or accept it with the command-line tool's repair");
+    /**
+     * What {@code repair} can act on: every finding of the history against these files, with
+     * versions below the current one reported as warnings (repair cannot bring back a row).
+     */
+    public static List<HistoryFinding> checkHistory(List<AppliedMigration> history, List<ResolvedMigration> resolved) {
+        TreeMap<Version, ResolvedMigration> versioned = new TreeMap<>();
+        for (ResolvedMigration migration : resolved) {
+            if (migration.isVersioned()) {
+                versioned.put(migration.version(), migration);
             }
         }
+        return HistoryCheck.check(history, AppliedState.of(history), versioned, null, true);
     }
 
     /** The version the history leaves the database at (undo and baseline rows counted), or null. */
@@ -148,18 +174,18 @@ public final class Planner {
         PlannedMigration split = split(undo);
         List<PlannedStatement> statements = new ArrayList<>();
         for (SqlStatement statement : split.statements()) {
-            statements.add(new PlannedStatement(statement.sql(), statement.line(), PlannedStatement.Action.APPLY, null, null));
+            statements.add(PlannedStatement.applied(statement.sql(), statement.line()));
         }
-        return split.planned(statements, Collections.<Finding>emptyList());
+        return split.planned(statements, Collections.<Finding>emptyList(), !split.isTransactional());
     }
 
     /** A checksum this code can recompute: Sluice's own or Flyway's; a future algorithm's is left alone. */
-    private static boolean isComparable(String checksum) {
+    static boolean isComparable(String checksum) {
         return checksum != null && (checksum.startsWith(Checksums.PREFIX) || checksum.startsWith(Checksums.FLYWAY_PREFIX));
     }
 
     /** The file's checksum in the algorithm of a history row: Sluice's own, or Flyway's for adopted rows. */
-    private static String checksumOf(ResolvedMigration file, String rowChecksum) {
+    static String checksumOf(ResolvedMigration file, String rowChecksum) {
         return rowChecksum != null && rowChecksum.startsWith(Checksums.FLYWAY_PREFIX) && file.text() != null
                 ? Checksums.flywayCrc32(file.text()) : file.checksum();
     }

@@ -20,12 +20,28 @@ public final class TableShape {
         private final String type;
         private final boolean notNull;
         private final boolean primaryKey;
+        private final boolean known;
 
         public Column(String name, String type, boolean notNull, boolean primaryKey) {
+            this(name, type, notNull, primaryKey, true);
+        }
+
+        private Column(String name, String type, boolean notNull, boolean primaryKey, boolean known) {
             this.name = name;
             this.type = type == null ? "" : type.trim();
             this.notNull = notNull;
             this.primaryKey = primaryKey;
+            this.known = known;
+        }
+
+        /** A column that is there, added or altered by a statement whose resulting shape was not read. */
+        public static Column unknownShape(String name) {
+            return new Column(name, null, false, false, false);
+        }
+
+        /** Whether the type, NOT NULL and primary key are known, not only the name. */
+        public boolean isKnown() {
+            return known;
         }
 
         public String name() {
@@ -90,19 +106,29 @@ public final class TableShape {
         List<Column> all = new ArrayList<>();
         for (Column column : columns.values()) {
             all.add(key(column.name()).equals(key(from))
-                    ? new Column(to, column.type(), column.notNull, column.primaryKey) : column);
+                    ? new Column(to, column.type(), column.notNull, column.primaryKey, column.known) : column);
         }
         return new TableShape(all);
     }
 
-    /** Null when the shapes match; else what differs, e.g. "column share: REAL found, INTEGER NOT NULL expected". */
+    /** Whether a column's shape is not known (added or altered by a statement whose result was not read). */
+    public boolean hasUnknownColumns() {
+        for (Column column : columns.values()) {
+            if (!column.isKnown()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Null when the shapes match (a column whose shape is not known matches by name only); else what differs, e.g. "column share: REAL found, INTEGER NOT NULL expected". */
     public String difference(TableShape expected) {
         List<String> differences = new ArrayList<>();
         for (Column wanted : expected.columns.values()) {
             Column found = column(wanted.name());
             if (found == null) {
                 differences.add("column " + wanted.name() + " missing");
-            } else if (!found.sameShape(wanted)) {
+            } else if (found.isKnown() && wanted.isKnown() && !found.sameShape(wanted)) {
                 differences.add("column " + wanted.name() + ": " + found + " found, " + wanted + " expected");
             }
         }

@@ -1,5 +1,10 @@
 package io.sluice.migrations.resolve;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,13 +22,48 @@ public final class Checksums {
     private Checksums() {
     }
 
-    /** UTF-8 bytes to text with the BOM removed and every CRLF or lone CR turned into LF. */
+    /**
+     * UTF-8 bytes to text with the BOM removed and every CRLF or lone CR turned into LF.
+     *
+     * @throws IllegalArgumentException naming the byte offset and line of the first malformed
+     *                                  sequence: decoding it leniently would run replacement
+     *                                  characters and checksum the lossy text, so an edit of the
+     *                                  malformed bytes would go unseen
+     */
     public static String normalize(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
+        String text = decodeUtf8(content);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static String decodeUtf8(byte[] content) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        // UTF-8 never decodes to more chars than it has bytes.
+        CharBuffer out = CharBuffer.allocate(content.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            throw new IllegalArgumentException("not valid UTF-8 at byte offset " + offset + " (line " + lineAt(content, offset)
+                    + ", byte 0x" + Integer.toHexString(content[offset] & 0xFF) + "); save the script as UTF-8");
+        }
+        return out.flip().toString();
+    }
+
+    private static int lineAt(byte[] content, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (content[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** How a checksum taken by Flyway is written in memory, to tell it from Sluice's own. */

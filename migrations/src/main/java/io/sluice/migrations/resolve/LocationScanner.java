@@ -67,7 +67,7 @@ final class LocationScanner {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).map(file -> {
                 String relative = folder.relativize(file).toString().replace('\\', '/');
-                return new Resource(relative, source + "/" + relative, () -> Files.readAllBytes(file));
+                return new Resource(relative, source + "/" + relative, file.toFile().length(), () -> Files.readAllBytes(file));
             }).collect(Collectors.toList());
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -85,7 +85,7 @@ final class LocationScanner {
             JarEntry entry = entries.nextElement();
             if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
                 String relative = entry.getName().substring(prefix.length());
-                resources.add(new Resource(relative, source + "/" + relative, () -> {
+                resources.add(new Resource(relative, source + "/" + relative, entry.getSize(), () -> {
                     try (InputStream in = jar.getInputStream(entry)) {
                         return in.readAllBytes();
                     }

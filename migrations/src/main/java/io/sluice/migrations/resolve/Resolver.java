@@ -5,6 +5,7 @@ import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.model.MigrationType;
 import io.sluice.migrations.model.ResolvedMigration;
+import io.sluice.migrations.model.Version;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,15 +111,37 @@ public final class Resolver {
                     + ": not named V<version>__<description>.sql, R__<description>.sql or U<version>__<description>.sql");
             return null;
         }
-        String text;
+        return script(resource, name);
+    }
+
+    /**
+     * Reads a script for its text and checksum. Refuses what cannot be read faithfully: malformed
+     * UTF-8 (named with its byte offset), and a script too big for the heap, named with its size
+     * instead of an {@link OutOfMemoryError} that would take the application down.
+     */
+    private static ResolvedMigration script(Resource resource, MigrationName name) throws SluiceException {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (resource.size > maxHeap) {
+            throw tooBig(resource, maxHeap, null);
+        }
         try {
-            text = Checksums.normalize(resource.read());
-        } catch (IOException e) {
+            String text = Checksums.normalize(resource.read());
+            return ResolvedMigration.script(name.type, name.version, name.description, resource.relativePath,
+                    resource.source, Checksums.sha256(text), text);
+        } catch (IOException | IllegalArgumentException e) {
             throw new SluiceException(Problem.INVALID_MIGRATION, "Cannot read " + resource.source + ": "
                     + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // The failed allocation was this script's own buffer; once thrown, nothing else holds it.
+            throw tooBig(resource, maxHeap, e);
         }
-        return ResolvedMigration.script(name.type, name.version, name.description, path, resource.source,
-                Checksums.sha256(text), text);
+    }
+
+    private static SluiceException tooBig(Resource resource, long maxHeap, Throwable cause) {
+        return new SluiceException(Problem.INVALID_MIGRATION, "Cannot read " + resource.source + " ("
+                + (resource.size < 0 ? "size unknown" : resource.size + " bytes") + "): it does not fit in the heap ("
+                + maxHeap / (1024 * 1024) + " MB at most) with its text and checksum; split the script, or give the "
+                + "JVM more heap with -Xmx", cause);
     }
 
     private ResolvedMigration javaMigration(Location location, Resource resource) throws SluiceException {
@@ -161,6 +184,18 @@ public final class Resolver {
             }
         }
         return new ArrayList<>(seen.values());
+    }
+
+    /**
+     * The version a migration's name carries ({@code sql/V2__add.sql}, {@code db.migration.V7__Backfill}),
+     * or null when it is not a versioned migration's name.
+     */
+    public static Version versionInName(String script) {
+        String name = script.substring(script.lastIndexOf('/') + 1);
+        boolean sql = name.endsWith(".sql");
+        name = sql ? name.substring(0, name.length() - ".sql".length()) : name.substring(name.lastIndexOf('.') + 1);
+        MigrationName parsed = MigrationName.parse(name, !sql);
+        return parsed == null || parsed.type == MigrationType.UNDO ? null : parsed.version;
     }
 
     static final Comparator<ResolvedMigration> ORDER = (a, b) -> {

@@ -10,11 +10,14 @@ final class Resource {
 
     final String relativePath;
     final String source;
+    /** In bytes, as the folder or jar lists it; -1 when unknown. */
+    final long size;
     private final Content content;
 
-    Resource(String relativePath, String source, Content content) {
+    Resource(String relativePath, String source, long size, Content content) {
         this.relativePath = relativePath;
         this.source = source;
+        this.size = size;
         this.content = content;
     }
 

@@ -15,6 +15,7 @@ import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.model.Version;
 import io.sluice.migrations.plan.Plan;
+import io.sluice.migrations.plan.Planner;
 import io.sluice.migrations.plan.PlannedMigration;
 
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import java.util.ListIterator;
 import java.util.Map;
 import java.util.Set;
 
+import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
@@ -85,6 +87,7 @@ public final class GateRun {
                     runSteps(session);
                 } catch (SQLException | RuntimeException e) {
                     countWhatWasKept(session);
+                    readVersionIfUnknown(session);
                     throw e;
                 }
             }
@@ -134,6 +137,10 @@ public final class GateRun {
 
     private Plan inspect(GateSession session) throws SQLException {
         Plan plan = new Inspector(dialect, settings, log.database()).inspect(session);
+        if (!plan.interrupted().isEmpty()) {
+            new InterruptedScripts(session, history(session), log).recover(plan);
+            plan = new Inspector(dialect, settings, log.database()).inspect(session);
+        }
         if (plan.isEmpty() && plan.current() == null && plan.future().isEmpty()) {
             log.log(WARNING, "no migrations found at " + settings.text(Setting.LOCATIONS) + "; nothing to migrate");
         }
@@ -158,9 +165,10 @@ public final class GateRun {
             throw new SluiceException(Problem.CONFLICT, "Conflict in " + conflict + "; nothing was applied; make the "
                     + "database match or change the migration");
         }
-        String unapproved = plan.firstError();
-        if (unapproved != null) {
-            throw new SluiceException(Problem.UNAPPROVED_DESTRUCTIVE, "Refused " + unapproved + "; nothing was applied");
+        Finding error = plan.firstError();
+        if (error != null) {
+            throw new SluiceException(error.rule().equals("destructive") ? Problem.UNAPPROVED_DESTRUCTIVE
+                    : Problem.INVALID_MIGRATION, "Refused " + plan.describe(error) + "; nothing was applied");
         }
         return plan;
     }
@@ -187,7 +195,7 @@ public final class GateRun {
         session.finish();
     }
 
-    private void migrated(PlannedMigration planned, Duration duration, boolean success) {
+    private void migrated(PlannedMigration planned, Duration duration, boolean success, List<String> skipped) {
         ResolvedMigration migration = planned.migration();
         migrations.add(new GateReport.MigrationRun(migration.script(), migration.version(), migration.description(),
                 duration, success));
@@ -197,7 +205,8 @@ public final class GateRun {
         pending--;
         progress.migrated(plannedCount - pending, plannedCount, migration.script());
         versionAfter = later(versionAfter, migration.version());
-        log.log(INFO, "applied " + migration.script() + " in " + duration.toMillis() + " ms");
+        log.log(INFO, "applied " + migration.script() + " in " + duration.toMillis() + " ms"
+                + (skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped)));
     }
 
     /**
@@ -238,13 +247,29 @@ public final class GateRun {
         }
     }
 
+    /**
+     * A refusal during inspect comes before the plan says where the database stands; the summary
+     * must still name the version it is at, not v0. Best effort: the refusal matters more.
+     */
+    private void readVersionIfUnknown(GateSession session) {
+        if (versionBefore != null || !steps.containsKey(GateStep.INSPECT)) {
+            return;
+        }
+        try {
+            session.abandon();
+            versionBefore = Planner.currentVersion(history(session).read());
+            versionAfter = versionBefore;
+        } catch (SQLException | RuntimeException e) {
+            log.log(DEBUG, "cannot read the version the database is at: " + e.getMessage());
+        }
+    }
+
     private static Version later(Version current, Version candidate) {
         return candidate != null && (current == null || candidate.compareTo(current) > 0) ? candidate : current;
     }
 
     private HistoryTable history(GateSession session) {
-        String table = settings.text(Setting.TABLE);
-        return new HistoryTable(session.connection(), table, dialect.historyTableDdl(table));
+        return HistoryTable.of(session, dialect, settings.text(Setting.TABLE));
     }
 
     private SluiceException refusal(Exception e) {
@@ -252,6 +277,10 @@ public final class GateRun {
             SluiceException known = (SluiceException) e;
             return new SluiceException(known.problem(), log.prefix(known.getMessage()), known.getCause() != null
                     ? known.getCause() : known);
+        }
+        if (e instanceof SQLException && Problem.isConnectionLoss((SQLException) e)) {
+            return new SluiceException(Problem.UNREACHABLE, log.prefix("lost the connection to the database ("
+                    + e.getMessage() + "); nothing was committed that the history does not show; the next connect tries again"), e);
         }
         return new SluiceException(Problem.DATABASE_ERROR, log.prefix("the gate's own query failed: "
                 + e.getMessage()), e);
@@ -291,8 +320,8 @@ public final class GateRun {
 
     private void put(GateStep step, GateReport.Step result) {
         steps.put(step, result);
-        if (step != GateStep.TOTAL) {
-            log.log(result.outcome() == StepOutcome.FAILURE ? WARNING : INFO, step.tag() + " "
+        if (step != GateStep.TOTAL) { // per-step detail is DEBUG: a start logs one summary line (SPEC §4)
+            log.log(DEBUG, step.tag() + " "
                     + (result.outcome() == StepOutcome.SKIPPED ? "skipped" : result.duration().toMillis() + " ms"
                     + (result.outcome() == StepOutcome.FAILURE ? " (failed)" : "")));
         }

@@ -44,12 +44,24 @@ public final class Inspector {
     }
 
     /**
-     * @throws SluiceException {@code CHECKSUM_MISMATCH}, {@code INVALID_MIGRATION} (a script that cannot be
-     *                         read, an unknown placeholder) or {@code INVALID_SETTING} (a missing location)
+     * @throws SluiceException {@code CHECKSUM_MISMATCH}, {@code INVALID_HISTORY}, {@code OUT_OF_ORDER},
+     *                         {@code INVALID_MIGRATION} (a script that cannot be read, an unknown placeholder)
+     *                         or {@code INVALID_SETTING} (a missing location, a table that is not a history table)
      */
     public Plan inspect(GateSession session) throws SQLException {
-        String table = settings.text(Setting.TABLE);
-        HistoryTable history = new HistoryTable(session.connection(), table, dialect.historyTableDdl(table));
+        return inspect(session, true);
+    }
+
+    /**
+     * As {@link #inspect}, but what the gate would refuse in the history is reported in
+     * {@link Plan#historyFindings()} instead of thrown: {@code validate} and {@code status} show every row.
+     */
+    public Plan review(GateSession session) throws SQLException {
+        return inspect(session, false);
+    }
+
+    private Plan inspect(GateSession session, boolean refuse) throws SQLException {
+        HistoryTable history = HistoryTable.of(session, dialect, settings.text(Setting.TABLE));
         Placeholders placeholders = placeholders(session);
         GateLog log = new GateLog(database);
         Resolver resolver = Resolver.forCurrentThread().warningsTo(warning -> log.log(System.Logger.Level.WARNING, warning));
@@ -57,12 +69,21 @@ public final class Inspector {
                 resolver.resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS)), placeholders);
         List<AppliedMigration> rows = history.read();
         List<AppliedMigration> flyway = rows.isEmpty() ? history.readFlyway() : Collections.<AppliedMigration>emptyList();
-        Plan plan = new Planner(dialect.splitRules()).plan(rows, flyway, resolved, settings.target());
+        List<AppliedMigration> interrupted = new ArrayList<>();
+        for (AppliedMigration row : rows) {
+            if (HistoryTable.isStartedMark(row)) {
+                interrupted.add(row);
+            }
+        }
+        Planner planner = new Planner(dialect.splitRules(), settings.flag(Setting.OUT_OF_ORDER));
+        Plan plan = (refuse ? planner.plan(rows, flyway, resolved, settings.target())
+                : planner.review(rows, flyway, resolved, settings.target())).withInterrupted(interrupted);
         if (plan.isEmpty()) {
             return plan;
         }
         StatementPlanner statements = new StatementPlanner(session.readCatalog(), session.schema(), session::probeTable,
-                dialect::lockHazards, dialect.splitRules(), settings.flag(Setting.ALLOW_DESTRUCTIVE));
+                dialect::lockHazards, dialect::cannotRunInTransaction, dialect.splitRules(),
+                settings.flag(Setting.ALLOW_DESTRUCTIVE), settings.flag(Setting.MIXED));
         try {
             return statements.plan(plan, placeholders);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,8 @@
 package io.sluice.migrations.sql;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -30,6 +32,18 @@ public final class SqlTokens {
             }
         }
         return Collections.unmodifiableSet(names);
+    }
+
+    /** The statement's first {@code count} bare words, lower-cased (fewer when it has fewer): {@code [create, index, concurrently]}. */
+    public static List<String> leadingWords(String sql, SplitRules rules, int count) {
+        List<String> words = new ArrayList<>(count);
+        Lexer lexer = new Lexer(sql, rules);
+        while (words.size() < count && lexer.next()) {
+            if (lexer.kind == Lexer.Kind.WORD) {
+                words.add(lexer.token().toLowerCase(Locale.ROOT));
+            }
+        }
+        return words;
     }
 
     static String unquote(String quoted) {

@@ -35,6 +35,7 @@ public final class StatementKind {
     private final boolean filtered;
     private final boolean foreignKey;
     private final boolean notValid;
+    private final boolean cascade;
 
     private StatementKind(Builder b) {
         kind = b.kind;
@@ -51,6 +52,7 @@ public final class StatementKind {
         filtered = b.filtered;
         foreignKey = b.foreignKey;
         notValid = b.notValid;
+        cascade = b.cascade;
     }
 
     /** Every effect of a statement; an ALTER TABLE with several actions has several. Never empty. */
@@ -183,6 +185,7 @@ public final class StatementKind {
                 tokens.skipItem();
                 String constraint = tokens.textFrom(start).toLowerCase(Locale.ROOT);
                 builder.kind = Kind.ADD_CONSTRAINT;
+                builder.definition = constraint;
                 builder.foreignKey = constraint.contains("foreign key") || constraint.contains("references");
                 builder.notValid = constraint.endsWith("not valid");
                 return builder.build();
@@ -265,6 +268,7 @@ public final class StatementKind {
         }
         tokens.accept("concurrently");
         boolean guarded = tokens.accept("if", "exists");
+        boolean cascade = tokens.containsAtTopLevel("cascade");
         do {
             String[] name = tokens.qualifiedName();
             if (name == null) {
@@ -272,6 +276,7 @@ public final class StatementKind {
             }
             Builder builder = new Builder(kind).named(name[0], name[1]);
             builder.guarded = guarded;
+            builder.cascade = cascade;
             if (kind == Kind.DROP_TRIGGER && tokens.accept("on")) {
                 String[] table = tokens.qualifiedName();
                 builder.table = table == null ? null : table[1];
@@ -362,6 +367,16 @@ public final class StatementKind {
         return notValid;
     }
 
+    /** {@code DROP … CASCADE}: also drops whatever depends on the object, which nothing here models. */
+    public boolean isCascade() {
+        return cascade;
+    }
+
+    /** {@code CREATE TABLE … AS SELECT}: a table whose shape only the query knows. */
+    public boolean isFromQuery() {
+        return kind == Kind.CREATE_TABLE && definition != null && !definition.startsWith("(");
+    }
+
     /**
      * SPEC §3: DROP TABLE, DROP COLUMN, DROP SCHEMA / DATABASE, TRUNCATE, DELETE or UPDATE without
      * WHERE, and a column type change.
@@ -420,6 +435,7 @@ public final class StatementKind {
         boolean filtered;
         boolean foreignKey;
         boolean notValid;
+        boolean cascade;
 
         Builder(Kind kind) {
             this.kind = kind;

@@ -330,7 +330,11 @@ class SourcesTest {
         "sluice.backupRetain  | 0                   | must be at least 1",
         "sluice.backupRetain  | ten                 | expected a whole number",
         "sluice.target        | 1..2                | expected latest or a version",
-        "sluice.locations     | ' '                 | empty"})
+        "sluice.locations     | ' '                 | empty",
+        "sluice.locations     | filesystem:         | filesystem: needs a folder",
+        "sluice.locations     | 'classpath:db/migration, filesystem: ' | filesystem: needs a folder",
+        "sluice.locations     | ' , '               | no location",
+        "sluice.outOfOrder    | sometimes           | expected true or false"})
     void invalidValueIsRefusedNamingSettingAndValue(String key, String value, String reason) {
         url.put(key, value);
 

@@ -381,17 +381,140 @@ class PlannerTest {
     }
 
     @Test
-    void olderUnappliedMigrationIsAppliedOutOfOrderWithAWarning() throws Exception {
+    void olderUnappliedMigrationIsAppliedOutOfOrderWithAWarningWhenAllowed() throws Exception {
         files("1", "2", "3", "4");
         applied("1", "3");
 
-        Plan plan = plan();
+        Plan plan = new Planner(SplitRules.SQLITE, true).plan(history, files, null);
 
         assertEquals(List.of("V2__step.sql", "V4__step.sql"), pending(plan));
         assertEquals(1, plan.warnings().size(), plan.warnings().toString());
         assertTrue(plan.warnings().get(0).contains("V2__step.sql"), plan.warnings().get(0));
         assertTrue(plan.warnings().get(0).contains("out of order"), plan.warnings().get(0));
         assertEquals(Version.parse("4"), plan.target());
+    }
+
+    @Test
+    void aDeletedRowBelowTheCurrentVersionIsRefusedAsOutOfOrder() throws Exception {
+        files("1", "2", "3");
+        applied("1", "3");
+
+        SluiceException e = assertThrows(SluiceException.class, this::plan);
+
+        assertEquals(Problem.OUT_OF_ORDER, e.problem());
+        assertEquals("08004", e.getSQLState());
+        assertTrue(e.getMessage().contains(FOLDER + "V2__step.sql (version 2) is not applied but version 3 is"), e.getMessage());
+        assertTrue(e.getMessage().contains("sluice.outOfOrder=true"), e.getMessage());
+    }
+
+    @Test
+    void aRowMarkedFailedBelowTheCurrentVersionIsRefusedAndSaysSo() throws Exception {
+        files("1", "2", "3");
+        applied("1", "2", "3");
+        history.set(1, new AppliedMigration(2, Version.parse("2"), "step", MigrationType.SQL, "V2__step.sql",
+            Checksums.sha256(text("2")), "test@host", "2025-01-01T00:00:00Z", 5, false, false, null));
+
+        SluiceException e = assertThrows(SluiceException.class, this::plan);
+
+        assertEquals(Problem.OUT_OF_ORDER, e.problem());
+        assertTrue(e.getMessage().contains("marked failed"), e.getMessage());
+    }
+
+    @Test
+    void aVersionOutOfOrderAboveTheTargetIsNotRefused() throws Exception {
+        files("1", "2", "3");
+        applied("1", "3");
+
+        assertTrue(plan("1").isEmpty());
+    }
+
+    @Test
+    void reviewReportsWhatPlanRefusesAndStillListsThePending() throws Exception {
+        files("1", "2", "3", "4");
+        applied("1", "3");
+
+        Plan plan = new Planner(SplitRules.SQLITE).review(history, List.of(), files, null);
+
+        assertEquals(List.of("V2__step.sql", "V4__step.sql"), pending(plan));
+        assertEquals(1, plan.historyFindings().size());
+        HistoryFinding finding = plan.historyFindings().get(0);
+        assertEquals(HistoryFinding.Rule.OUT_OF_ORDER, finding.rule());
+        assertEquals(Finding.Severity.ERROR, finding.severity());
+        assertEquals("2", finding.version());
+        assertEquals("V2__step.sql", finding.script());
+    }
+
+    // --- rows edited by hand, and another application's folder ------------------------------------
+
+    @Test
+    void anAppliedRowWithoutAChecksumIsRefusedAndRepairIsNamed() throws Exception {
+        files("1", "2");
+        applied("1");
+        row("2", MigrationType.SQL, "V2__step.sql", null, true);
+
+        SluiceException e = assertThrows(SluiceException.class, this::plan);
+
+        assertEquals(Problem.CHECKSUM_MISMATCH, e.problem());
+        assertTrue(e.getMessage().contains(FOLDER + "V2__step.sql has no checksum"), e.getMessage());
+        assertTrue(e.getMessage().contains("repair"), e.getMessage());
+    }
+
+    @Test
+    void aJavaMigrationsRowHasNoChecksumAndThatIsFine() throws Exception {
+        files.add(ResolvedMigration.java(Version.parse("1"), "Backfill", "db.migration.V1__Backfill"));
+        row("1", MigrationType.JAVA, "db.migration.V1__Backfill", null, true);
+
+        assertTrue(plan().isEmpty());
+    }
+
+    @Test
+    void anotherFileUnderAnAppliedVersionIsRefusedWithoutAdvisingRepair() throws Exception {
+        files.add(versioned("1", text("1")));
+        row("1", MigrationType.SQL, "V1__create_orders.sql", Checksums.sha256("CREATE TABLE orders (id INTEGER);\n"), true);
+
+        SluiceException e = assertThrows(SluiceException.class, this::plan);
+
+        assertEquals(Problem.INVALID_HISTORY, e.problem());
+        assertEquals("08004", e.getSQLState());
+        assertTrue(e.getMessage().contains("applied as V1__create_orders.sql"), e.getMessage());
+        assertTrue(e.getMessage().contains(FOLDER + "V1__step.sql"), e.getMessage());
+        assertFalse(e.getMessage().contains("repair"), e.getMessage());
+    }
+
+    @Test
+    void aRenamedFileWithTheSameTextIsStillApplied() throws Exception {
+        files("1");
+        row("1", MigrationType.SQL, "old/V1__first_name.sql", Checksums.sha256(text("1")), true);
+
+        assertTrue(plan().isEmpty());
+    }
+
+    @Test
+    void aVersionThatIsNotAVersionIsRefusedNamingTheRow() throws Exception {
+        files("1", "2");
+        applied("1", "2");
+        history.set(1, history.get(1).withUnreadableVersion("two"));
+
+        SluiceException e = assertThrows(SluiceException.class, this::plan);
+
+        assertEquals(Problem.INVALID_HISTORY, e.problem());
+        assertTrue(e.getMessage().contains("History row 2 (V2__step.sql) has the version 'two'"), e.getMessage());
+        List<HistoryFinding> findings = new Planner(SplitRules.SQLITE).review(history, List.of(), files, null).historyFindings();
+        assertEquals(List.of(HistoryFinding.Rule.UNREADABLE_VERSION), findings.stream().map(HistoryFinding::rule).toList(),
+            "its own version is not reported once more as out of order");
+    }
+
+    @Test
+    void aFailedRowWithAnUnreadableVersionIsOnlyAWarning() throws Exception {
+        files("1", "2");
+        applied("1");
+        failed("2");
+        history.set(1, history.get(1).withUnreadableVersion("2x"));
+
+        Plan plan = plan();
+
+        assertEquals(List.of("V2__step.sql"), pending(plan));
+        assertTrue(plan.warnings().get(0).contains("History row 2"), plan.warnings().toString());
     }
 
     // --- splitting -------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ final class AdvisoryLock implements MigrationLock {
     private final String database;
     private Connection connection;
     private boolean held;
+    private int holderPid;
 
     AdvisoryLock(Connector connector, long key, Duration timeout, String database) {
         this.connector = connector;
@@ -54,6 +55,37 @@ final class AdvisoryLock implements MigrationLock {
             pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
         }
         held = true;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            holderPid = rs.getInt(1);
+        }
+    }
+
+    /**
+     * Two checks in the migration's transaction: the lock session is still alive and holds the lock
+     * (an idle-session timeout or {@code pg_terminate_backend} ends both), and this transaction takes
+     * a transaction-level try-lock on a second key, held until it commits, so two migration
+     * transactions of one database never overlap even when a lost lock let a second holder in.
+     */
+    @Override
+    public void fence(Connection migration) throws SQLException {
+        String sql = "SELECT pg_try_advisory_xact_lock(?), EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' "
+                + "AND granted AND pid = ? AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1)";
+        try (PreparedStatement statement = migration.prepareStatement(sql)) {
+            statement.setLong(1, ~key);
+            statement.setInt(2, holderPid);
+            statement.setLong(3, key >>> 32);
+            statement.setLong(4, key & 0xFFFFFFFFL);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1) || !rs.getBoolean(2)) {
+                    throw new SluiceException(Problem.LOCK_LOST, "Lost the migration lock: its session (pid " + holderPid
+                            + ") ended or another instance is migrating; nothing of this migration was committed; "
+                            + "the next connect tries again");
+                }
+            }
+        }
     }
 
     private boolean tryLock() throws SQLException {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LeaseLock implements MigrationLock {
     static final Duration LEASE = Duration.ofSeconds(15);
+    private static final long TAKE_WAIT_MILLIS = 200;
     private static final System.Logger LOG = System.getLogger("io.sluice");
 
     private final Connector connector;
@@ -49,6 +50,7 @@ final class LeaseLock implements MigrationLock {
         connection = connector.connect(LockOwner.connectionProperties("lease"));
         connection.setAutoCommit(true);
         createTable();
+        setLockTimeout(TAKE_WAIT_MILLIS);
         long deadline = System.nanoTime() + timeout.toNanos();
         String holder;
         while ((holder = tryTake()) != null) {
@@ -59,6 +61,7 @@ final class LeaseLock implements MigrationLock {
             }
             pause();
         }
+        setLockTimeout(0); // renewing waits for this holder's own migration transaction, which locks the row
         renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sluice-lease-" + database);
             thread.setDaemon(true);
@@ -80,7 +83,17 @@ final class LeaseLock implements MigrationLock {
         }
     }
 
-    /** Takes the lease if it is free or expired; returns null when taken, else who holds it. */
+    private void setLockTimeout(long millis) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = " + millis);
+        }
+    }
+
+    /**
+     * Takes the lease if it is free or expired; returns null when taken, else who holds it. A
+     * holder's migration transaction keeps the row locked (its fence), so taking waits only briefly
+     * and then counts the lease as held.
+     */
     private String tryTake() throws SQLException {
         String sql = "INSERT INTO " + table + " AS held (id, owner, expires_at) "
                 + "VALUES (1, ?, clock_timestamp() + make_interval(secs => ?)) "
@@ -94,10 +107,33 @@ final class LeaseLock implements MigrationLock {
                     return null;
                 }
             }
+        } catch (SQLException busy) {
+            if (!PostgresSession.LOCK_NOT_AVAILABLE.equals(busy.getSQLState())) {
+                throw busy;
+            }
         }
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT owner, expires_at FROM " + table + " WHERE id = 1")) {
             return rs.next() ? rs.getString(1) + " until " + rs.getString(2) : "nobody";
+        }
+    }
+
+    /**
+     * Renews the lease in the migration's own transaction, only if this holder still has it. The
+     * updated row stays locked until the migration commits, so no other instance can take the lease
+     * in between, however long this one is paused.
+     */
+    @Override
+    public void fence(Connection migration) throws SQLException {
+        try (PreparedStatement statement = migration.prepareStatement("UPDATE " + table + " SET expires_at = "
+                + "clock_timestamp() + make_interval(secs => ?) WHERE id = 1 AND owner = ? AND expires_at > clock_timestamp()")) {
+            statement.setLong(1, LEASE.getSeconds());
+            statement.setString(2, owner);
+            if (statement.executeUpdate() == 0) {
+                throw new SluiceException(Problem.LOCK_LOST, "Lost the migration lease in " + table + " (it ran out, "
+                        + "perhaps while this process was paused, and another instance may hold it now); nothing of this "
+                        + "migration was committed; the next connect tries again");
+            }
         }
     }
 

@@ -1,11 +1,19 @@
 package io.sluice.migrations.dialect.postgres;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 
 /** The fleet-wide migration lock: one holder at a time, never left behind by a dead holder. */
 interface MigrationLock {
     /** Waits at most {@code lockTimeout}; throws {@code LOCK_TIMEOUT} naming the holder when it can. */
     void acquire() throws SQLException;
+
+    /**
+     * The fence: run on the gate's connection at the start of each migration, inside its
+     * transaction, so the database itself refuses to let a holder that lost the lock commit. Throws
+     * {@code LOCK_LOST} when this holder no longer holds the lock.
+     */
+    void fence(Connection migration) throws SQLException;
 
     /** Releases the lock (if held) and its connection; safe to call on every path. */
     void release();

@@ -1,5 +1,7 @@
 package io.sluice.migrations.dialect.postgres;
 
+import io.sluice.migrations.sql.Reach;
+import io.sluice.migrations.sql.SqlTokens;
 import io.sluice.migrations.sql.StatementKind;
 import io.sluice.migrations.sql.SplitRules;
 
@@ -9,10 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * The verify step on PostgreSQL: the objects the applied statements create or alter must be in
- * the catalog. Row counts prove nothing here, because other instances keep writing during a
+ * The verify step on PostgreSQL, run for each migration right after its own statements, inside
+ * its transaction: the objects they create or alter must be in the catalog. Row counts prove nothing here, because other instances keep writing during a
  * rolling deploy.
  */
 final class PostgresCatalog {
@@ -49,6 +53,10 @@ final class PostgresCatalog {
             this.name = name;
         }
 
+        boolean isColumn(String ofTable, String column) {
+            return type.equals("column") && ofTable.equals(table) && name.equals(column);
+        }
+
         boolean within(String relation) {
             return name.equals(relation) || relation.equals(table);
         }
@@ -59,47 +67,68 @@ final class PostgresCatalog {
         }
     }
 
-    /** Objects the statements create, minus those a later statement of the run drops or renames away. */
+    /**
+     * Objects the statements create, minus those a later statement of the same migration drops,
+     * renames or may have changed: an implicit drop (a column's indexes), a rename by a
+     * constraint's USING INDEX, or a statement Sluice does not model (a DO block may do anything).
+     */
     private static List<Expected> expected(List<String> applied) {
         List<Expected> expected = new ArrayList<>();
         for (String statement : applied) {
-            for (StatementKind kind : StatementKind.classify(statement, SplitRules.POSTGRES)) {
-                String schema = kind.schema();
-                switch (kind.kind()) {
-                    case CREATE_TABLE:
-                    case CREATE_VIEW:
-                    case CREATE_INDEX:
-                        expected.add(new Expected("relation", schema, kind.table(), kind.name()));
-                        break;
-                    case CREATE_TRIGGER:
-                        expected.add(new Expected("trigger", schema, kind.table(), kind.name()));
-                        break;
-                    case ADD_COLUMN:
-                        expected.add(new Expected("column", schema, kind.table(), kind.name()));
-                        break;
-                    case RENAME_COLUMN:
-                        expected.removeIf(e -> e.type.equals("column") && e.table.equals(kind.table()) && e.name.equals(kind.name()));
-                        expected.add(new Expected("column", schema, kind.table(), kind.newName()));
-                        break;
-                    case RENAME_TABLE:
-                        expected.removeIf(e -> e.within(kind.name()));
-                        expected.add(new Expected("relation", schema, kind.newName(), kind.newName()));
-                        break;
-                    case DROP_COLUMN:
-                        expected.removeIf(e -> e.type.equals("column") && e.table.equals(kind.table()) && e.name.equals(kind.name()));
-                        break;
-                    case DROP_TABLE:
-                    case DROP_VIEW:
-                    case DROP_INDEX:
-                    case DROP_TRIGGER:
-                        expected.removeIf(e -> e.within(kind.name()));
-                        break;
-                    default:
-                        break;
-                }
+            List<StatementKind> kinds = StatementKind.classify(statement, SplitRules.POSTGRES);
+            Reach reach = Reach.of(statement, kinds, SplitRules.POSTGRES);
+            if (reach == Reach.ANYTHING) {
+                expected.clear();
+                continue;
+            }
+            if (reach == Reach.NAMES) {
+                Set<String> names = SqlTokens.identifiers(statement, SplitRules.POSTGRES);
+                expected.removeIf(e -> names.contains(e.name.toLowerCase(Locale.ROOT))
+                        || e.table != null && names.contains(e.table.toLowerCase(Locale.ROOT)));
+                continue;
+            }
+            for (StatementKind kind : kinds) {
+                expect(expected, kind);
             }
         }
         return expected;
+    }
+
+    private static void expect(List<Expected> expected, StatementKind kind) {
+        String schema = kind.schema();
+        switch (kind.kind()) {
+            case CREATE_TABLE:
+            case CREATE_VIEW:
+            case CREATE_INDEX:
+                expected.add(new Expected("relation", schema, kind.table(), kind.name()));
+                break;
+            case CREATE_TRIGGER:
+                expected.add(new Expected("trigger", schema, kind.table(), kind.name()));
+                break;
+            case ADD_COLUMN:
+                expected.add(new Expected("column", schema, kind.table(), kind.name()));
+                break;
+            case RENAME_COLUMN:
+                expected.removeIf(e -> e.isColumn(kind.table(), kind.name()));
+                expected.add(new Expected("column", schema, kind.table(), kind.newName()));
+                break;
+            case RENAME_TABLE:
+                expected.removeIf(e -> e.within(kind.name()));
+                expected.add(new Expected("relation", schema, kind.newName(), kind.newName()));
+                break;
+            case DROP_COLUMN:
+                // dropping a column drops the indexes that use it
+                expected.removeIf(e -> kind.table().equals(e.table) && !e.type.equals("column") || e.isColumn(kind.table(), kind.name()));
+                break;
+            case DROP_TABLE:
+            case DROP_VIEW:
+            case DROP_INDEX:
+            case DROP_TRIGGER:
+                expected.removeIf(e -> e.within(kind.name()));
+                break;
+            default:
+                break;
+        }
     }
 
     private boolean exists(Expected object) throws SQLException {

@@ -7,6 +7,7 @@ import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
+import io.sluice.migrations.sql.SqlTokens;
 import io.sluice.migrations.sql.StatementKind;
 
 import java.net.URLDecoder;
@@ -83,6 +84,33 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String historyTableDdl(String table) {
         return HistoryTable.ddl(table, "BOOLEAN", "FALSE", "TIMESTAMPTZ NOT NULL DEFAULT now()");
+    }
+
+    /**
+     * Statements PostgreSQL refuses inside a transaction block ("cannot run inside a transaction
+     * block"), as Flyway detects them and a few more.
+     */
+    @Override
+    public boolean cannotRunInTransaction(String sql) {
+        List<String> words = SqlTokens.leadingWords(sql, SplitRules.POSTGRES, 5);
+        if (words.isEmpty()) {
+            return false;
+        }
+        String second = words.size() > 1 ? words.get(1) : "";
+        switch (words.get(0)) {
+            case "vacuum":
+                return true;
+            case "reindex":
+                return words.contains("concurrently") || second.equals("system") || second.equals("database");
+            case "create":
+            case "drop":
+                return words.subList(1, Math.min(words.size(), 4)).contains("concurrently")
+                        && words.contains("index") || second.equals("database") || second.equals("tablespace");
+            case "alter":
+                return second.equals("system");
+            default:
+                return false;
+        }
     }
 
     /** SPEC §3: operations that hold heavy locks on a busy table; shown by plan and validate, logged by the gate. */

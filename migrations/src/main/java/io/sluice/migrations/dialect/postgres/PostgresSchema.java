@@ -1,6 +1,8 @@
 package io.sluice.migrations.dialect.postgres;
 
 import io.sluice.migrations.plan.CatalogSnapshot;
+import io.sluice.migrations.plan.CatalogView;
+import io.sluice.migrations.plan.Lookup;
 import io.sluice.migrations.plan.IndexShape;
 import io.sluice.migrations.plan.TableShape;
 
@@ -8,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +28,7 @@ final class PostgresSchema {
             + "EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY (i.indkey)) "
             + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid "
             + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum";
-    private static final String INDEXES = "SELECT ic.relname, tc.relname, i.indisunique, "
+    private static final String INDEXES = "SELECT ic.relname, tc.relname, i.indisunique, i.indisvalid, "
             + "ARRAY(SELECT COALESCE((SELECT attname FROM pg_attribute WHERE attrelid = i.indrelid AND attnum = k.key), '(expression)') "
             + "FROM unnest(i.indkey) WITH ORDINALITY AS k(key, position) ORDER BY k.position)::text[] "
             + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid "
@@ -50,9 +53,7 @@ final class PostgresSchema {
             statement.setString(1, schema);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    String[] columns = (String[]) rs.getArray(4).getArray();
-                    catalog.putIndex(rs.getString(1), new IndexShape(rs.getString(2), Arrays.asList(columns),
-                            rs.getBoolean(3)));
+                    catalog.putIndex(rs.getString(1), index(rs));
                 }
             }
         }
@@ -65,10 +66,58 @@ final class PostgresSchema {
         return catalog;
     }
 
+    private static IndexShape index(ResultSet rs) throws SQLException {
+        String[] columns = (String[]) rs.getArray(5).getArray();
+        return new IndexShape(rs.getString(2), Arrays.asList(columns), rs.getBoolean(3), rs.getBoolean(4));
+    }
+
+    /**
+     * The live catalog, one object per lookup, as the gate's connection sees it now: inside a
+     * migration's transaction, after its earlier statements.
+     */
+    CatalogView live() {
+        return new CatalogView() {
+            @Override
+            public Lookup<TableShape> table(String name) throws SQLException {
+                return Lookup.ofNullable(tables(schema, name).get(name));
+            }
+
+            @Override
+            public Lookup<IndexShape> index(String name) throws SQLException {
+                try (PreparedStatement statement = connection.prepareStatement(INDEXES + " AND ic.relname = ?")) {
+                    statement.setString(1, schema);
+                    statement.setString(2, name);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next() ? Lookup.present(PostgresSchema.index(rs)) : Lookup.<IndexShape>absent();
+                    }
+                }
+            }
+
+            @Override
+            public Lookup<String> view(String name) throws SQLException {
+                return names(VIEWS + " AND c.relname = ?", name).isEmpty() ? Lookup.<String>absent() : Lookup.present(name);
+            }
+
+            @Override
+            public Lookup<String> trigger(String name) throws SQLException {
+                return names(TRIGGERS + " AND t.tgname = ?", name).isEmpty() ? Lookup.<String>absent() : Lookup.present(name);
+            }
+        };
+    }
+
     private Map<String, TableShape> tables(String inSchema) throws SQLException {
+        return tables(inSchema, null);
+    }
+
+    /** The tables of a schema, or only the one named {@code only}. */
+    private Map<String, TableShape> tables(String inSchema, String only) throws SQLException {
         Map<String, List<TableShape.Column>> columns = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+        String query = only == null ? COLUMNS : COLUMNS.replace(" ORDER BY", " AND c.relname = ? ORDER BY");
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setString(1, inSchema);
+            if (only != null) {
+                statement.setString(2, only);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     columns.computeIfAbsent(rs.getString(1), table -> new ArrayList<>()).add(
@@ -81,10 +130,13 @@ final class PostgresSchema {
         return tables;
     }
 
-    private List<String> names(String query) throws SQLException {
+    private List<String> names(String query, String... more) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setString(1, schema);
+            for (int i = 0; i < more.length; i++) {
+                statement.setString(i + 2, more[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
@@ -122,12 +174,18 @@ final class PostgresSchema {
 
     /**
      * Creates the definition in a scratch schema (references resolve to the real schema through
-     * the search path), reads its shape, and rolls everything back.
+     * the search path), reads its shape, and undoes it all: inside a migration's transaction to a
+     * savepoint, so the migration's own work stays; otherwise in a transaction of its own.
      */
     TableShape probe(String definition) throws SQLException {
         String scratch = scratchName();
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        Savepoint savepoint = null;
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        } else {
+            savepoint = connection.setSavepoint();
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + scratch);
             statement.execute("SET LOCAL search_path = " + scratch + ", " + PostgresCatalog.quote(schema));
@@ -136,8 +194,13 @@ final class PostgresSchema {
         } catch (SQLException e) {
             return null;
         } finally {
-            connection.rollback();
-            connection.setAutoCommit(autoCommit);
+            if (savepoint == null) {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            } else {
+                connection.rollback(savepoint); // also undoes the SET LOCAL
+                connection.releaseSavepoint(savepoint);
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.plan.CatalogSnapshot;
+import io.sluice.migrations.plan.CatalogView;
 import io.sluice.migrations.plan.TableShape;
 
 import java.io.IOException;
@@ -108,6 +109,11 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
+    public CatalogView liveCatalog() {
+        return new PostgresSchema(connection, schema).live();
+    }
+
+    @Override
     public TableShape probeTable(String definition) throws SQLException {
         return new PostgresSchema(connection, schema).probe(definition);
     }
@@ -150,6 +156,7 @@ final class PostgresSession implements GateSession {
     public void beginMigration(boolean transactional) throws SQLException {
         migrationTransactional = transactional;
         connection.setAutoCommit(!transactional);
+        lock.fence(connection);
     }
 
     @Override
@@ -179,11 +186,16 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
-    public void verify(List<String> applied, boolean javaMigrationRan) throws SQLException {
+    public void verifyMigration(List<String> applied) throws SQLException {
         List<String> missing = new PostgresCatalog(connection, schema).missing(applied);
         if (!missing.isEmpty()) {
-            throw new SluiceException(Problem.VERIFY_FAILED, "after migrating, the catalog lacks " + String.join(", ", missing));
+            throw new SluiceException(Problem.VERIFY_FAILED, "after its statements, the catalog lacks " + String.join(", ", missing));
         }
+    }
+
+    /** Each migration was checked by {@link #verifyMigration} before its commit; rows are other instances' business. */
+    @Override
+    public void verify(List<String> applied, boolean javaMigrationRan) {
     }
 
     @Override

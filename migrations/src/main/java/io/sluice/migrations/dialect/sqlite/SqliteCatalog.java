@@ -2,10 +2,13 @@ package io.sluice.migrations.dialect.sqlite;
 
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.plan.CatalogSnapshot;
+import io.sluice.migrations.plan.CatalogView;
+import io.sluice.migrations.plan.Lookup;
 import io.sluice.migrations.plan.IndexShape;
 import io.sluice.migrations.plan.TableShape;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -78,6 +81,46 @@ final class SqliteCatalog {
         }
         boolean unique = sql != null && sql.trim().toUpperCase(Locale.ROOT).startsWith("CREATE UNIQUE");
         return new IndexShape(table, columns, unique);
+    }
+
+    /** The live catalog, one object per lookup, as the gate's connection sees it inside its transaction. */
+    static CatalogView live(Connection connection) {
+        return new CatalogView() {
+            @Override
+            public Lookup<TableShape> table(String name) throws SQLException {
+                String[] found = find(connection, "table", name);
+                return found == null ? Lookup.<TableShape>absent() : Lookup.present(SqliteCatalog.table(connection, found[0]));
+            }
+
+            @Override
+            public Lookup<IndexShape> index(String name) throws SQLException {
+                String[] found = find(connection, "index", name);
+                return found == null ? Lookup.<IndexShape>absent()
+                        : Lookup.present(SqliteCatalog.index(connection, found[0], found[1], found[2]));
+            }
+
+            @Override
+            public Lookup<String> view(String name) throws SQLException {
+                return find(connection, "view", name) == null ? Lookup.<String>absent() : Lookup.present(name);
+            }
+
+            @Override
+            public Lookup<String> trigger(String name) throws SQLException {
+                return find(connection, "trigger", name) == null ? Lookup.<String>absent() : Lookup.present(name);
+            }
+        };
+    }
+
+    /** {@code [name, tbl_name, sql]} of the object, or null; SQLite compares names case-insensitively. */
+    private static String[] find(Connection connection, String type, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = ? AND name = ? COLLATE NOCASE")) {
+            statement.setString(1, type);
+            statement.setString(2, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? new String[] {rs.getString(1), rs.getString(2), rs.getString(3)} : null;
+            }
+        }
     }
 
     /** Creates the definition as a table of a private in-memory database and reads its shape back. */

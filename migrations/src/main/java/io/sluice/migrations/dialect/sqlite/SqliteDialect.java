@@ -9,10 +9,14 @@ import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.sql.SplitRules;
+import io.sluice.migrations.sql.SqlTokens;
+import io.sluice.migrations.util.Redact;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /** SQLite through sqlite-jdbc: the write lock, the online backup API, integrity and row-count checks. */
@@ -50,6 +54,44 @@ public final class SqliteDialect implements Dialect {
         return HistoryTable.ddl(table, "INTEGER", "0", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
     }
 
+    /**
+     * {@code VACUUM} fails inside a transaction, and {@code PRAGMA foreign_keys} is silently ignored
+     * in one (Flyway runs it outside one too), as is a change of {@code journal_mode} to WAL.
+     */
+    @Override
+    public boolean cannotRunInTransaction(String sql) {
+        List<String> words = SqlTokens.leadingWords(sql, SplitRules.SQLITE, 2);
+        if (words.isEmpty()) {
+            return false;
+        }
+        if (words.get(0).equals("vacuum")) {
+            return true;
+        }
+        return words.get(0).equals("pragma") && words.size() > 1
+                && (words.get(1).equals("foreign_keys") || words.get(1).equals("journal_mode"));
+    }
+
+    /**
+     * SPEC §4: every connection to an in-memory database opens a new, empty one (a shared-cache one
+     * lives only while a connection stays open, and none does between the gate and the app's
+     * first connection), so the database Sluice migrated would never be the one the application
+     * sees. And SQLite reserves {@code sqlite_*} names for its own tables.
+     */
+    @Override
+    public void check(String jdbcUrl, Settings settings) throws SluiceException {
+        if (isInMemory(jdbcUrl)) {
+            throw new SluiceException(Problem.INVALID_SETTING, Redact.url(jdbcUrl) + " is an in-memory database: each "
+                    + "connection to it is a new, empty database, so the one Sluice migrated would be gone before the "
+                    + "application connects; use a database file (jdbc:sluice:sqlite:/path/to/app.db), or set "
+                    + Setting.ENABLED.property() + "=false");
+        }
+        String table = settings.text(Setting.TABLE);
+        if (table.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
+            throw new SluiceException(Problem.INVALID_SETTING, Setting.TABLE.property() + "=" + table + " is a name "
+                    + "SQLite reserves for its own tables; name a table that does not exist yet, or leave the setting unset");
+        }
+    }
+
     @Override
     public GateSession open(String jdbcUrl, Connector connector, Settings settings) throws SQLException {
         String method = settings.text(Setting.BACKUP);
@@ -72,11 +114,26 @@ public final class SqliteDialect implements Dialect {
         return parent.resolve("backups");
     }
 
-    /** The database file of a URL, or null for an in-memory database. */
+    /** The database file of a URL, or null for an in-memory or resource database. */
     static Path databaseFile(String jdbcUrl) {
+        String location = location(jdbcUrl);
+        if (isInMemory(jdbcUrl) || location.startsWith(":resource:")) {
+            return null;
+        }
+        return Paths.get(location);
+    }
+
+    /** {@code jdbc:sqlite:}, {@code jdbc:sqlite::memory:}, {@code file::memory:?cache=shared}, {@code ?mode=memory}. */
+    static boolean isInMemory(String jdbcUrl) {
+        String location = location(jdbcUrl);
+        int query = jdbcUrl.indexOf('?');
+        return location.isEmpty() || location.equals(":memory:") || query >= 0 && jdbcUrl.indexOf("mode=memory", query) > 0;
+    }
+
+    /** The file part of a URL: {@code jdbc:sqlite:file:/data/app.db?cache=shared} is {@code /data/app.db}. */
+    private static String location(String jdbcUrl) {
         String rest = jdbcUrl.substring(URL_PREFIX.length());
         int query = rest.indexOf('?');
-        String parameters = query < 0 ? "" : rest.substring(query + 1);
         String location = query < 0 ? rest : rest.substring(0, query);
         if (location.startsWith("file:")) {
             location = location.substring("file:".length());
@@ -84,10 +141,6 @@ public final class SqliteDialect implements Dialect {
                 location = location.substring(2);
             }
         }
-        if (location.isEmpty() || location.equals(":memory:") || location.startsWith(":resource:")
-                || parameters.contains("mode=memory")) {
-            return null;
-        }
-        return Paths.get(location);
+        return location;
     }
 }

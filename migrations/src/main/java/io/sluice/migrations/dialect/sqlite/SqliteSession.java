@@ -9,6 +9,7 @@ import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.plan.CatalogSnapshot;
+import io.sluice.migrations.plan.CatalogView;
 import io.sluice.migrations.plan.TableShape;
 import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.SqlTokens;
@@ -93,6 +94,11 @@ final class SqliteSession implements GateSession {
     @Override
     public CatalogSnapshot readCatalog() throws SQLException {
         return SqliteCatalog.read(connection);
+    }
+
+    @Override
+    public CatalogView liveCatalog() {
+        return SqliteCatalog.live(connection);
     }
 
     @Override
@@ -184,6 +190,11 @@ final class SqliteSession implements GateSession {
         if (relock) {
             lock();
         }
+    }
+
+    @Override
+    public boolean restoresInterruptedScripts() {
+        return true;
     }
 
     @Override

@@ -45,12 +45,12 @@ class HandMigratedLendingDatabaseTest {
 
         Plan plan = Sluice.plan(url, new Properties());
 
-        assertEquals(List.of("skip cashback_program: table cashback_program already exists",
+        assertEquals(List.of("skip cashback_program: table cashback_program exists with the same columns",
                 "apply cashback_tier", "apply cashback_rule",
-                "skip cashback_account: table cashback_account already exists",
+                "skip cashback_account: table cashback_account exists with the same columns",
                 "apply cashback_transaction", "apply cashback_payout", "apply cashback_transaction_account"), ddl(plan, 0));
         assertEquals(List.of("apply loan_split",
-                "skip payments.loan_split_id: column payments.loan_split_id already exists",
+                "skip payments.loan_split_id: column payments.loan_split_id exists with the same shape",
                 "apply payments.split_amount_cents", "apply payments_split_amount"), ddl(plan, 1));
 
         GateReport report = Sluice.migrate(url, new Properties());
