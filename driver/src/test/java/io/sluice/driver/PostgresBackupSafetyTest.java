@@ -23,7 +23,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static io.sluice.driver.PostgresGateTest.execute;
@@ -221,6 +222,60 @@ class PostgresBackupSafetyTest {
     void aLogicalBackupBlockedByAnExclusiveLockIsTransient(PostgresDatabase db) throws Exception {
         System.setProperty("sluice.pgDump", dir.resolve("no-such-pg_dump").toString());
         blockedByAnExclusiveLockIsTransient(db);
+    }
+
+    /** The backup waits for a table lock; then its session is terminated, as a restart or an operator would. */
+    private void terminatedWhileBackingUpIsTransient(PostgresDatabase db) throws Exception {
+        accounts(db, "ada");
+        String gate = url(db, "sluice.locations=filesystem:" + pendingMigration(), "sluice.lockTimeout=PT1M");
+        try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
+            CompletableFuture<SQLException> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    Sluice.migrate(gate, db.credentials());
+                    return null;
+                } catch (SQLException e) {
+                    return e;
+                }
+            });
+            String waiting = awaitWaiter(db);
+            execute(db, "SELECT pg_terminate_backend(" + waiting + ")");
+
+            SQLException refusal = run.get(1, TimeUnit.MINUTES);
+
+            assertTrue(refusal != null, "the gate went on without its backup");
+            assertEquals("08001", refusal.getSQLState(), refusal.getMessage());
+            assertTrue(refusal.getMessage().contains("The backup lost its connection to the database"), refusal.getMessage());
+            assertTrue(refusal.getMessage().contains("the next connect tries again"), refusal.getMessage());
+            holder.rollback();
+        }
+        Sluice.migrate(gate, db.credentials());
+        assertEquals(List.of("1"), strings(db, "SELECT COUNT(*) FROM sluice_schema_history WHERE success"));
+    }
+
+    /** The backend that waits for the lock on accounts: the backup's. */
+    private static String awaitWaiter(PostgresDatabase db) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            List<String> pids = strings(db, "SELECT pid FROM pg_locks WHERE NOT granted AND relation = 'accounts'::regclass");
+            if (!pids.isEmpty()) {
+                return pids.get(0);
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        throw new AssertionError("no backup waited for the lock on accounts");
+    }
+
+    @Test
+    void aPgDumpWhoseSessionIsTerminatedIsTransient(PostgresDatabase db) throws Exception {
+        terminatedWhileBackingUpIsTransient(db);
+    }
+
+    @Test
+    void aLogicalBackupWhoseSessionIsTerminatedIsTransient(PostgresDatabase db) throws Exception {
+        System.setProperty("sluice.pgDump", dir.resolve("no-such-pg_dump").toString());
+        terminatedWhileBackingUpIsTransient(db);
     }
 
     @Test

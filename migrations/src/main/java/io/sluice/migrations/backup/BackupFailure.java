@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Says why a backup failed in words that lead to the fix: a full disk, a folder the app may not
  * write, a program that is missing, or anything else with the database's or the system's own
- * message. Waiting for another session's lock is the dialect's to recognise; it is transient.
+ * message; a lost connection is transient, as everywhere in the gate. Waiting for another
+ * session's lock is the dialect's to recognise; it is transient too.
  */
 final class BackupFailure {
     private static final int SQLITE_FULL = 13;
@@ -28,6 +29,10 @@ final class BackupFailure {
     static SluiceException explain(Path directory, Exception failure) {
         Path where = directory.toAbsolutePath().normalize();
         String detail = detail(failure);
+        if (isConnectionLost(failure)) {
+            return new SluiceException(Problem.UNREACHABLE, "The backup lost its connection to the database (" + detail
+                    + "); nothing was changed; the next connect tries again", failure);
+        }
         String start = "Backup into " + where + " failed, nothing was changed: ";
         String message;
         if (isDiskFull(failure)) {
@@ -43,6 +48,24 @@ final class BackupFailure {
                     + Setting.BACKUP.property() + "=none to start without a backup";
         }
         return new SluiceException(Problem.BACKUP_FAILED, message, failure);
+    }
+
+    /**
+     * The database went away while the backup read it (a restarted server, a terminated backend):
+     * transient, as everywhere in the gate. pg_dump reports it only in words.
+     */
+    private static boolean isConnectionLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = lower(t.getMessage());
+            if (t instanceof SQLException && Problem.isConnectionLoss((SQLException) t)
+                    || message.contains("terminating connection due to administrator command")
+                    || message.contains("server closed the connection unexpectedly")
+                    || message.contains("the database system is shutting down")
+                    || message.contains("the database system is starting up")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDiskFull(Throwable failure) {

@@ -79,9 +79,23 @@ final class LogicalBackup {
             for (Map.Entry<String, Long> count : rows.entrySet()) {
                 out.write(ROWS + count.getValue() + " " + count.getKey() + "\n");
             }
-        } finally {
+        } catch (SQLException | IOException | RuntimeException e) {
+            endSnapshot(autoCommit, e);
+            throw e;
+        }
+        endSnapshot(autoCommit, null);
+    }
+
+    /** Ends the read-only snapshot; after a failure, a dead connection's own complaint must not hide the first one. */
+    private void endSnapshot(boolean autoCommit, Exception failure) throws SQLException {
+        try {
             connection.commit();
             connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
         }
     }
 
