@@ -64,7 +64,8 @@ public final class BackupStore {
      * @param reuse whether the newest backup may stand for this one when the database's content has
      *              not changed since (a crash loop then writes no backup per start)
      * @return the verified backup
-     * @throws SluiceException {@code BACKUP_FAILED} naming the cause, or what {@code copy} threw
+     * @throws SluiceException {@code BACKUP_FAILED} naming the cause ({@code UNREACHABLE} for a lost
+     *                         connection), or what {@code copy} threw
      */
     public Path take(String reason, State state, boolean reuse, Copy copy) throws SluiceException {
         Path temporary = null;
