@@ -182,6 +182,77 @@ class CliIT {
         assertEquals(4, ((List<?>) backups.json().get("backups")).size(), "v0-to-v1, manual, v1-to-v2, pre-restore: " + backups.out());
     }
 
+    /** Inverts bytes in the middle of a file, as a failing disk would. */
+    private static void flipBytes(Path file) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = bytes.length / 2; i < bytes.length / 2 + 16; i++) {
+            bytes[i] = (byte) ~bytes[i];
+        }
+        Files.write(file, bytes);
+    }
+
+    private String content() throws Exception {
+        return String.join("|", query("SELECT id || ':' || owner || ':' || coalesce(email, '') FROM accounts ORDER BY id"));
+    }
+
+    @Test
+    void restoreRefusesADamagedARandomAndAForeignFileWithExitOneAndChangesNothing() throws Exception {
+        assertEquals(0, sluice(on("migrate")).exit());
+        String damaged = (String) sluice(on("backup", "--json")).json().get("backup");
+        flipBytes(Paths.get(damaged));
+        Path random = dir.resolve("random.db");
+        Files.write(random, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20});
+        Path otherFolder = Files.createDirectories(dir.resolve("other"));
+        String otherUrl = "jdbc:sqlite:" + otherFolder.resolve("app.db");
+        String backupDir = "--config=" + Files.writeString(dir.resolve("shared.properties"), "sluice.backupDir=" + dir.resolve("backups"));
+        assertEquals(0, sluice("migrate", "--url", otherUrl, "--locations", "filesystem:" + sql, backupDir).exit());
+        try (Connection c = DriverManager.getConnection(otherUrl); Statement s = c.createStatement()) {
+            s.execute("UPDATE accounts SET owner = 'other' WHERE id = 1");
+        }
+        String foreign = (String) sluice("backup", "--url", otherUrl, backupDir, "--json").json().get("backup");
+        String before = content();
+        int backups = ((List<?>) sluice(on("backups", "--json")).json().get("backups")).size();
+
+        for (String file : List.of(damaged, random.toString(), foreign)) {
+            Run refused = sluice(on("restore", file, "--yes", backupDir));
+            assertEquals(1, refused.exit(), file + ": " + refused.err());
+            assertEquals(1, refused.err().strip().lines().count(), refused.err());
+            assertTrue(refused.err().startsWith("sluice restore: " + file + " "), refused.err());
+            assertEquals(before, content(), file + " changed the database");
+        }
+        assertEquals(backups, ((List<?>) sluice(on("backups", "--json")).json().get("backups")).size(),
+                "a refused restore left a backup behind");
+        assertTrue(sluice(on("restore", foreign, "--yes", backupDir)).err().contains("--force-other-database"));
+
+        Run forced = sluice(on("restore", foreign, "--yes", "--force-other-database", backupDir));
+        assertEquals(0, forced.exit(), forced.err());
+        assertEquals(List.of("other", "grace"), query("SELECT owner FROM accounts ORDER BY id"));
+    }
+
+    @Test
+    void restoreOverADamagedDatabaseSucceedsAndKeepsWhatWasThere() throws Exception {
+        Files.move(sql.resolve("V2__email.sql"), dir.resolve("V2__email.sql"));
+        assertEquals(0, sluice(on("migrate")).exit());
+        String backup = (String) sluice(on("backup", "--json")).json().get("backup");
+        List<String> backedUp = query("SELECT id || ':' || owner FROM accounts ORDER BY id");
+        Files.move(dir.resolve("V2__email.sql"), sql.resolve("V2__email.sql"));
+        assertEquals(0, sluice(on("migrate")).exit());
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(dir.resolve("app.db").toFile(), "rw")) {
+            file.seek(4096); // the first table's root page
+            file.write(new byte[64]);
+        }
+        byte[] damaged = Files.readAllBytes(dir.resolve("app.db"));
+
+        Run restore = sluice(on("restore", backup, "--yes", "--json"));
+
+        assertEquals(0, restore.exit(), restore.err());
+        Path before = Paths.get((String) restore.json().get("backup"));
+        assertTrue(java.util.Arrays.equals(damaged, Files.readAllBytes(before)), "the pre-restore copy is not what was there");
+        assertEquals(backedUp, query("SELECT id || ':' || owner FROM accounts ORDER BY id"));
+        assertEquals(List.of("0"), query("SELECT COUNT(*) FROM pragma_table_info('accounts') WHERE name = 'email'"));
+        assertEquals(List.of("ok"), query("PRAGMA integrity_check"));
+    }
+
     @Test
     void undoGoesDownToAVersionAndThatVersionIsPendingAgain() throws Exception {
         assertEquals(0, sluice(on("migrate")).exit());

@@ -19,7 +19,8 @@ public enum Setting {
     BACKUP_DIR("backupDir", null, Kind.TEXT,
             "where backups go; SQLite: `backups/` beside the database file, PostgreSQL: `./sluice-backups`"),
     BACKUP_RETAIN("backupRetain", "10", Kind.COUNT,
-            "backups kept per database; older ones are deleted after a successful gate"),
+            "backups kept per database (its own, told apart by their metadata); older ones are deleted "
+                    + "whenever a new one is taken"),
     CONFIG("config", null, Kind.TEXT,
             "path of a properties file, read after `sluice.properties` on the classpath: where both set a key, this file wins (not from the URL)"),
     ENABLED("enabled", "true", Kind.BOOLEAN,

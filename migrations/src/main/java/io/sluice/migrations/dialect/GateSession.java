@@ -62,6 +62,24 @@ public interface GateSession extends AutoCloseable {
     Path backup(String reason, BackupProgress progress) throws SQLException;
 
     /**
+     * A copy of the database as it is now, before a restore replaces it: a verified backup, or,
+     * when the database is too damaged for one, whatever copy the dialect can still make (SQLite:
+     * its files byte for byte). Null when this database takes no backups. Call it holding the lock.
+     */
+    default Path preserve(String reason) throws SQLException {
+        return backup(reason, BackupProgress.NONE);
+    }
+
+    /**
+     * Checks, before anything changes, that {@code backup} is a whole, undamaged backup this dialect
+     * can restore, taken of this database (unless {@code otherDatabase}: an operator restores
+     * another database's backup on purpose).
+     *
+     * @throws io.sluice.migrations.error.SluiceException {@code RESTORE_REFUSED} saying what is wrong
+     */
+    void checkRestorable(Path backup, boolean otherDatabase) throws SQLException;
+
+    /**
      * Loads a backup made by {@link #backup} back into the database, replacing what is there.
      * Call it holding the lock.
      */
@@ -77,7 +95,7 @@ public interface GateSession extends AutoCloseable {
     }
 
     /** Where this database's backups are named, listed and pruned; null when it takes none. */
-    BackupFiles backupFiles();
+    BackupFiles backupFiles() throws SQLException;
 
     /** Starts one migration's unit of work; {@code transactional=false} for no-transaction scripts. */
     void beginMigration(boolean transactional) throws SQLException;

@@ -41,6 +41,10 @@ public enum Problem {
     UNAPPROVED_DESTRUCTIVE("08004", false),
     /** The backup could not be written or verified. */
     BACKUP_FAILED("08004", false),
+    /** The database cannot be written (a read-only file, folder or connection); found before any backup. */
+    READ_ONLY_DATABASE("08004", false),
+    /** A file given to {@code restore} is damaged, not a backup, or a backup of another database. */
+    RESTORE_REFUSED("22000", false),
     /** A migration's statement failed. */
     MIGRATION_FAILED("08004", false),
     /** A query of the gate's own (reading the history, counting rows) failed. */

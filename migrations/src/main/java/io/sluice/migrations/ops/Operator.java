@@ -151,7 +151,10 @@ public final class Operator {
     /** Takes a backup named for {@code reason} and the current version; refuses when backups are off. */
     Path takeBackup(GateSession session, String reason, BackupProgress progress) throws SQLException {
         Version current = Planner.currentVersion(history(session));
-        Path backup = session.backup(reason + "-v" + (current == null ? "0" : current), progress);
+        return required(session.backup(reason + "-v" + (current == null ? "0" : current), progress));
+    }
+
+    private static Path required(Path backup) throws SluiceException {
         if (backup == null) {
             throw new SluiceException(Problem.BACKUP_FAILED, "This database takes no backups (sluice.backup=none or an "
                     + "in-memory database); nothing was changed");
@@ -160,18 +163,32 @@ public final class Operator {
     }
 
     /**
-     * Replaces the database with a backup, after taking a fresh {@code pre-restore} backup.
+     * Replaces the database with a backup, after checking that the file is a whole, undamaged
+     * backup of this database (or of another, with {@code otherDatabase}) and keeping what is there
+     * in a fresh {@code pre-restore} backup, a plain copy when the database is too damaged for a
+     * verified one. The file is checked before the lock is taken: reading a large backup does not
+     * hold the application's writers back.
      *
      * @return the fresh backup of what was there before
      */
-    public Path restore(Path backup) throws SQLException {
-        if (!backup.toFile().isFile()) {
-            throw new SluiceException(Problem.INVALID_SETTING, "No backup file " + backup + "; list them with: backups");
-        }
-        return locked(session -> {
-            Path before = takeBackup(session, "pre-restore", BackupProgress.NONE);
+    public Path restore(Path backup, boolean otherDatabase) throws SQLException {
+        try (GateSession session = database.openSession()) {
+            session.checkRestorable(backup, otherDatabase);
+            session.lock();
+            Path before = required(session.preserve("pre-restore-v" + versionName(session)));
             session.restore(backup);
+            session.finish();
             return before;
-        });
+        }
+    }
+
+    /** The current version for a backup's name; {@code unknown} when a damaged database's history cannot be read. */
+    private String versionName(GateSession session) {
+        try {
+            Version current = Planner.currentVersion(history(session));
+            return current == null ? "0" : current.toString();
+        } catch (SQLException | RuntimeException e) {
+            return "unknown";
+        }
     }
 }

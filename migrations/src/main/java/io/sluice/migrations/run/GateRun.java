@@ -1,6 +1,5 @@
 package io.sluice.migrations.run;
 
-import io.sluice.migrations.backup.BackupFiles;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.BackupProgress;
@@ -19,7 +18,6 @@ import io.sluice.migrations.plan.Plan;
 import io.sluice.migrations.plan.Planner;
 import io.sluice.migrations.plan.PlannedMigration;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -229,20 +227,6 @@ public final class GateRun {
             return null;
         });
         session.finish();
-        if (backup != null) {
-            prune(session.backupFiles());
-        }
-    }
-
-    /** Retention runs after the commit: failing to delete an old file is worth a warning, not a refusal. */
-    private void prune(BackupFiles files) {
-        try {
-            for (Path deleted : files.prune(settings.count(Setting.BACKUP_RETAIN))) {
-                log.log(INFO, "deleted old backup " + deleted);
-            }
-        } catch (IOException e) {
-            log.log(WARNING, "cannot delete old backups in " + files.directory() + ": " + e.getMessage());
-        }
     }
 
     private void migrated(PlannedMigration planned, Duration duration, boolean success, List<String> skipped) {

@@ -29,16 +29,35 @@ class BackupFilesTest {
     }
 
     private BackupFiles files(String stem, Clock clock) {
-        return new BackupFiles(temp.resolve("backups"), stem, ".db", clock);
+        return new BackupFiles(temp.resolve("backups"), stem, ".db", identity(stem), clock);
+    }
+
+    /** The database {@code <stem>.db} in the test's folder. */
+    private DatabaseIdentity identity(String stem) {
+        return DatabaseIdentity.sqlite(temp.resolve(stem + ".db"));
     }
 
     private static Path writeBackup(BackupFiles files, String content, String reason) throws IOException {
         Path temporary = files.createTemporary();
         Files.writeString(temporary, content);
-        return files.publish(temporary, reason);
+        return files.publish(temporary, reason,
+            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, reason, null));
     }
 
+    /** A backup of {@code <stem>.db} as Sluice leaves it: the file and its metadata, named by the name's stem. */
     private Path existing(String name, String content) throws IOException {
+        return existing(name, content, identity(name.replaceFirst("-\\d{8}T\\d{6}Z-.*", "")));
+    }
+
+    private Path existing(String name, String content, DatabaseIdentity of) throws IOException {
+        Path file = withoutMetadata(name, content);
+        try (var out = Files.newBufferedWriter(BackupMetadata.sidecar(file))) {
+            BackupMetadata.of(file, of, BackupMetadata.Kind.VERIFIED, "v0-to-v1", null).write(out);
+        }
+        return file;
+    }
+
+    private Path withoutMetadata(String name, String content) throws IOException {
         Path file = temp.resolve("backups").resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
@@ -93,12 +112,13 @@ class BackupFilesTest {
         BackupFiles files = files("app");
         Path temporary = files.createTemporary();
 
-        files.publish(temporary, "v0-to-v1");
+        files.publish(temporary, "v0-to-v1",
+            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, "v0-to-v1", null));
 
         assertFalse(Files.exists(temporary));
         try (var left = Files.list(temp.resolve("backups"))) {
-            assertEquals(List.of("app-20250304T050607Z-v0-to-v1.db"),
-                left.map(file -> file.getFileName().toString()).toList());
+            assertEquals(List.of("app-20250304T050607Z-v0-to-v1.db", "app-20250304T050607Z-v0-to-v1.db.meta"),
+                left.map(file -> file.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -148,10 +168,10 @@ class BackupFilesTest {
         existing("app-20250102T000000Z-manual-v1.db", "b");
         existing("app-old-20250101T120000Z-v0-to-v1.db", "other database");
         existing("app-20250104T000000Z-v3-to-v4.dump", "other extension");
-        existing(".app-123456.db.partial", "unfinished");
-        existing("app-20250105T000000Z-v3-to-v4.db.partial", "unfinished");
-        existing("app.db", "not a backup");
-        existing("notes.txt", "not a backup");
+        withoutMetadata(".app-123456.db.partial", "unfinished");
+        withoutMetadata("app-20250105T000000Z-v3-to-v4.db.partial", "unfinished");
+        withoutMetadata("app.db", "not a backup");
+        withoutMetadata("notes.txt", "not a backup");
 
         assertEquals(List.of("app-20250101T000000Z-v0-to-v1.db", "app-20250102T000000Z-manual-v1.db",
             "app-20250103T000000Z-v2-to-v3.db"), names(files("app").list()));
@@ -178,7 +198,7 @@ class BackupFilesTest {
         Path newer = existing("app-20250103T000000Z-v2-to-v3.db", "3");
         Path newest = existing("app-20250104T000000Z-v3-to-v4.db", "4");
         Path otherStem = existing("app-old-20240101T000000Z-v0-to-v1.db", "other");
-        Path partial = existing(".app-1.db.partial", "unfinished");
+        Path partial = withoutMetadata(".app-1.db.partial", "unfinished");
 
         List<Path> deleted = files("app").prune(2);
 
@@ -198,5 +218,86 @@ class BackupFilesTest {
 
         assertEquals(List.of(), files("app").prune(2));
         assertEquals(2, files("app").list().size());
+    }
+
+    // --- identity -------------------------------------------------------------------------------
+
+    /** Two databases both called app.db, in two folders, one backup folder. */
+    private BackupFiles appIn(String folder) throws IOException {
+        Path database = Files.createDirectories(temp.resolve(folder)).resolve("app.db");
+        return new BackupFiles(temp.resolve("backups"), "app", ".db", DatabaseIdentity.sqlite(database),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void twoAppDatabasesSharingAFolderListAndPruneOnlyTheirOwn() throws Exception {
+        BackupFiles first = appIn("one");
+        BackupFiles second = appIn("two");
+        Path a1 = writeBackup(first, "1a", "v0-to-v1");
+        Path b1 = writeBackup(second, "1b", "v0-to-v1");
+        Path a2 = writeBackup(first, "2a", "v1-to-v2");
+        Path b2 = writeBackup(second, "2b", "v1-to-v2");
+
+        assertEquals(List.of(a1, a2), first.list());
+        assertEquals(List.of(b1, b2), second.list());
+
+        assertEquals(List.of(a1), first.prune(1));
+        assertFalse(Files.exists(a1));
+        assertFalse(Files.exists(BackupMetadata.sidecar(a1)));
+        assertTrue(Files.exists(b1) && Files.exists(b2), "the other database's backups were deleted");
+        assertEquals(List.of(b1, b2), second.list());
+    }
+
+    @Test
+    void aBackupWithoutMetadataIsNeitherListedNorPruned() throws Exception {
+        Path unknown = withoutMetadata("app-20240101T000000Z-v0-to-v1.db", "from an older Sluice");
+        writeBackup(files("app"), "new", "v1-to-v2");
+
+        files("app").prune(0);
+
+        assertTrue(Files.exists(unknown));
+        assertEquals(List.of(), files("app").list());
+    }
+
+    @Test
+    void staleTemporaryFilesOfThisDatabaseAreRemovedAndOthersKept() throws Exception {
+        BackupFiles first = appIn("one");
+        BackupFiles second = appIn("two");
+        Path mine = first.createTemporary();
+        Path theirs = second.createTemporary();
+        Path unrelated = withoutMetadata(".other-123.db.partial", "someone else's");
+
+        first.removeStalePartials();
+
+        assertFalse(Files.exists(mine));
+        assertTrue(Files.exists(theirs));
+        assertTrue(Files.exists(unrelated));
+    }
+
+    @Test
+    void metadataLeftWithoutItsBackupIsRemovedByPrune() throws Exception {
+        Path backup = writeBackup(files("app"), "copy", "v0-to-v1");
+        Files.delete(backup);
+
+        files("app").prune(10);
+
+        assertFalse(Files.exists(BackupMetadata.sidecar(backup)));
+    }
+
+    @Test
+    void sameStateIsTheNewestVerifiedBackupOfThatStateAndOnlyWhileUndamaged() throws Exception {
+        BackupFiles files = files("app");
+        Path temporary = files.createTemporary();
+        Files.writeString(temporary, "copy");
+        Path backup = files.publish(temporary, "v0-to-v1",
+            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, "v0-to-v1", "sha256:abc"));
+
+        assertEquals(backup, files.sameState("v0-to-v1", "sha256:abc"));
+        assertEquals(null, files.sameState("v0-to-v1", "sha256:other"));
+        assertEquals(null, files.sameState("manual-v0", "sha256:abc"), "another reason");
+        assertEquals(null, files.sameState("v0-to-v1", null));
+
+        Files.writeString(backup, "cop!");
+        assertEquals(null, files.sameState("v0-to-v1", "sha256:abc"), "a damaged backup stands for nothing");
     }
 }

@@ -131,7 +131,7 @@ class GateRunTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.sorted().toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".db")).sorted().toList();
         }
     }
 

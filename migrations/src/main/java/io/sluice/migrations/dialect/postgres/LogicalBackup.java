@@ -4,8 +4,10 @@ import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.SqlStatement;
 import io.sluice.migrations.sql.Splitter;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import java.util.Map;
 final class LogicalBackup {
     static final String HEADER = "-- sluice logical backup v1";
     private static final String ROWS = "-- rows ";
+    private static final String SCHEMA = "-- schema ";
 
     private final Connection connection;
     private final String schema;
@@ -46,7 +50,7 @@ final class LogicalBackup {
             statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             // Definitions are printed relative to the schema, as the restore replays them.
             statement.execute("SET LOCAL search_path = " + PostgresCatalog.quote(schema));
-            out.write(HEADER + "\n-- schema " + schema + "\n");
+            out.write(HEADER + "\n" + SCHEMA + schema + "\n");
             Map<String, Long> rows = new LinkedHashMap<>();
             writeAll(out, "SELECT format('CREATE SEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s%s', "
                     + "schemaname, sequencename, data_type, increment_by, min_value, max_value, start_value, "
@@ -75,9 +79,23 @@ final class LogicalBackup {
             for (Map.Entry<String, Long> count : rows.entrySet()) {
                 out.write(ROWS + count.getValue() + " " + count.getKey() + "\n");
             }
-        } finally {
+        } catch (SQLException | IOException | RuntimeException e) {
+            endSnapshot(autoCommit, e);
+            throw e;
+        }
+        endSnapshot(autoCommit, null);
+    }
+
+    /** Ends the read-only snapshot; after a failure, a dead connection's own complaint must not hide the first one. */
+    private void endSnapshot(boolean autoCommit, Exception failure) throws SQLException {
+        try {
             connection.commit();
             connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
         }
     }
 
@@ -162,6 +180,26 @@ final class LogicalBackup {
         }
     }
 
+    static boolean isLogicalBackup(Path file) throws IOException {
+        byte[] header = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] start = new byte[header.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(start, 0, start.length) == start.length && Arrays.equals(start, header);
+        }
+    }
+
+    /** The schema a logical backup holds, which its restore replaces: its second line. */
+    static String schemaOf(Path file) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine();
+            String line = in.readLine();
+            if (line == null || !line.startsWith(SCHEMA)) {
+                throw new IOException(file + " names no schema on its second line");
+            }
+            return line.substring(SCHEMA.length());
+        }
+    }
+
     /** Re-reads the file: the header, and as many rows per table as were counted when writing. */
     static void check(Path file) throws IOException {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
@@ -199,7 +237,7 @@ final class LogicalBackup {
     /** Replaces the schema with the backup's, in one transaction: all of it comes back or nothing changes. */
     static void restore(Connection connection, Path file) throws SQLException, IOException {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        String schema = text.split("\n", 3)[1].substring("-- schema ".length());
+        String schema = text.split("\n", 3)[1].substring(SCHEMA.length());
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {

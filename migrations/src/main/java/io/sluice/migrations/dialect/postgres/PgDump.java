@@ -1,5 +1,7 @@
 package io.sluice.migrations.dialect.postgres;
 
+import io.sluice.migrations.backup.MissingProgram;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +36,9 @@ final class PgDump {
     }
 
     /**
-     * @return the tool, or null with the reason in {@code why} when it is missing or older than the server
-     *         (an older pg_dump refuses a newer server)
+     * @return the tools, or null with the reason in {@code why} when {@code pg_dump} or the
+     *         {@code pg_restore} beside it is missing, or {@code pg_dump} is older than the server (an
+     *         older pg_dump refuses a newer server)
      */
     static PgDump locate(String program, int serverMajor, Duration timeout, StringBuilder why) {
         Integer major = majorVersion(program, why);
@@ -46,7 +49,19 @@ final class PgDump {
             why.append(program).append(" is version ").append(major).append(", older than the server's ").append(serverMajor);
             return null;
         }
-        return new PgDump(program, timeout);
+        PgDump tools = new PgDump(program, timeout);
+        return majorVersion(tools.restoreProgram, why) == null ? null : tools;
+    }
+
+    /** As {@link #locate}, for a caller that cannot do without: a missing tool is an error that says what to install. */
+    static PgDump require(String program, int serverMajor, Duration timeout) throws MissingProgram {
+        StringBuilder why = new StringBuilder();
+        PgDump tools = locate(program, serverMajor, timeout, why);
+        if (tools == null) {
+            throw new MissingProgram(why + "; install the PostgreSQL client programs (pg_dump and pg_restore, version "
+                    + serverMajor + " or newer; Debian and Ubuntu: postgresql-client) or set sluice.pgDump to the pg_dump to use");
+        }
+        return tools;
     }
 
     private static Integer majorVersion(String program, StringBuilder why) {
@@ -112,7 +127,13 @@ final class PgDump {
         builder.command(command);
         Path log = Files.createTempFile("sluice-pg", ".log");
         try {
-            Process process = builder.redirectOutput(log.toFile()).start();
+            Process process;
+            try {
+                process = builder.redirectOutput(log.toFile()).start();
+            } catch (IOException e) {
+                throw new MissingProgram(program + " cannot be started (" + e.getMessage() + "); install the PostgreSQL "
+                        + "client programs or set sluice.pgDump to a pg_dump with pg_restore beside it");
+            }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(Paths.get(program).getFileName() + " did not finish within " + timeout);

@@ -1,6 +1,11 @@
 package io.sluice.migrations.dialect.postgres;
 
 import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.backup.BackupMetadata;
+import io.sluice.migrations.backup.BackupStore;
+import io.sluice.migrations.backup.DatabaseIdentity;
+import io.sluice.migrations.backup.MissingProgram;
+import io.sluice.migrations.backup.RestoreRefused;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
@@ -14,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Arrays;
 
@@ -33,7 +40,7 @@ public final class PostgresBackups {
     private final Settings settings;
     private final String database;
     private final String schema;
-    private final BackupFiles files;
+    private BackupStore store;
 
     PostgresBackups(String jdbcUrl, Connector connector, Connection connection, Settings settings, String database,
                     String schema) throws SluiceException {
@@ -48,8 +55,47 @@ public final class PostgresBackups {
         this.settings = settings;
         this.database = database;
         this.schema = schema;
-        String directory = settings.text(Setting.BACKUP_DIR);
-        this.files = new BackupFiles(Paths.get(directory != null ? directory : "sluice-backups"), database, ".dump");
+    }
+
+    /** Made on first use: the identity costs a query, which a start with nothing pending never needs. */
+    private BackupStore store() {
+        if (store == null) {
+            String directory = settings.text(Setting.BACKUP_DIR);
+            ServerAddress server = server();
+            DatabaseIdentity identity = DatabaseIdentity.postgres(server.host + ":" + server.port, systemIdentifier(),
+                    database, schema);
+            store = new BackupStore(new BackupFiles(Paths.get(directory != null ? directory : "sluice-backups"), database,
+                    ".dump", identity), settings.count(Setting.BACKUP_RETAIN), database);
+        }
+        return store;
+    }
+
+    /**
+     * The server's system identifier, which tells servers apart however the URL names them; null
+     * when the role may not call {@code pg_control_system()}. Inside a savepoint when a transaction
+     * is open, so a refusal does not abort it.
+     */
+    private String systemIdentifier() {
+        try {
+            Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT system_identifier::text FROM pg_control_system()")) {
+                String identifier = rs.next() ? rs.getString(1) : null;
+                if (savepoint != null) {
+                    connection.releaseSavepoint(savepoint);
+                }
+                return identifier;
+            } catch (SQLException e) {
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
+                LOG.log(System.Logger.Level.DEBUG, database + ": cannot read the server's system identifier ("
+                        + e.getMessage() + "); backups name the server by its address");
+                return null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** @return the verified backup, or null with {@code backup=none} */
@@ -58,53 +104,54 @@ public final class PostgresBackups {
         if (method.equals("none")) {
             return null;
         }
-        Path temporary = null;
-        try {
-            temporary = files.createTemporary();
-            PgDump pgDump = pgDump(method.equals("pg_dump"));
-            if (pgDump != null) {
-                pgDump.dump(server(), schema, temporary, settings.duration(Setting.LOCK_TIMEOUT));
-                pgDump.check(temporary);
-            } else {
-                new LogicalBackup(connection, schema).write(temporary);
-                LogicalBackup.check(temporary);
-            }
-            Path published = files.publish(temporary, reason);
-            temporary = null;
-            return published;
-        } catch (IOException | SQLException | RuntimeException e) {
-            if (waitedForALock(e)) {
-                throw new SluiceException(Problem.LOCK_TIMEOUT, "The backup waited longer than "
-                        + Setting.LOCK_TIMEOUT.property() + " for a table another session holds exclusively, nothing was "
-                        + "applied; the next connect tries again: " + e.getMessage(), e);
-            }
-            throw new SluiceException(Problem.BACKUP_FAILED, "Backup into " + files.directory().toAbsolutePath()
-                    + " failed, nothing was applied: " + e.getMessage()
-                    + "; make the folder writable, set sluice.backupDir, or sluice.backup=none", e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // a leftover .partial file is harmless: no listing matches its name
+        return store().take(reason, () -> null, false, temporary -> {
+            try {
+                PgDump pgDump = pgDump(method.equals("pg_dump"));
+                if (pgDump != null) {
+                    pgDump.dump(server(), schema, temporary, settings.duration(Setting.LOCK_TIMEOUT));
+                    pgDump.check(temporary);
+                } else {
+                    new LogicalBackup(connection, schema).write(temporary);
+                    LogicalBackup.check(temporary);
                 }
+            } catch (IOException | SQLException e) {
+                if (waitedForALock(e)) {
+                    throw new SluiceException(Problem.LOCK_TIMEOUT, "The backup waited longer than "
+                            + Setting.LOCK_TIMEOUT.property() + " for a table another session holds exclusively (ACCESS "
+                            + "EXCLUSIVE: a long ALTER, VACUUM FULL, LOCK TABLE), nothing was changed; the next connect "
+                            + "tries again: " + oneLine(e.getMessage()), e);
+                }
+                throw e;
             }
-        }
+        });
     }
 
+    /**
+     * pg_dump waits for its table locks under {@code --lock-wait-timeout}, which it enforces with a
+     * statement timeout on its {@code LOCK TABLE}; the built-in backup's queries run under the
+     * session's {@code lock_timeout}.
+     */
     private static boolean waitedForALock(Exception e) {
-        return e instanceof SQLException ? PostgresSession.LOCK_NOT_AVAILABLE.equals(((SQLException) e).getSQLState())
-                : String.valueOf(e.getMessage()).contains("could not obtain lock");
+        if (e instanceof SQLException) {
+            return PostgresSession.LOCK_NOT_AVAILABLE.equals(((SQLException) e).getSQLState());
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.contains("could not obtain lock") || message.contains("lock timeout")
+                || message.contains("LOCK TABLE") && message.contains("statement timeout");
+    }
+
+    private static String oneLine(String message) {
+        return String.valueOf(message).replace('\n', ' ').trim();
     }
 
     private PgDump pgDump(boolean required) throws SQLException, IOException {
+        int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
+        if (required) {
+            return PgDump.require(settings.text(Setting.PG_DUMP), serverMajor, settings.duration(Setting.GATE_TIMEOUT));
+        }
         StringBuilder why = new StringBuilder();
-        PgDump pgDump = PgDump.locate(settings.text(Setting.PG_DUMP), connection.getMetaData().getDatabaseMajorVersion(),
-                settings.duration(Setting.GATE_TIMEOUT), why);
+        PgDump pgDump = PgDump.locate(settings.text(Setting.PG_DUMP), serverMajor, settings.duration(Setting.GATE_TIMEOUT), why);
         if (pgDump == null) {
-            if (required) {
-                throw new IOException(why + "; install a pg_dump at least as new as the server or set sluice.pgDump");
-            }
             LOG.log(System.Logger.Level.INFO, database + ": " + why + "; using the built-in logical backup of schema " + schema);
         }
         return pgDump;
@@ -115,7 +162,56 @@ public final class PostgresBackups {
     }
 
     BackupFiles files() {
-        return files;
+        return store().files();
+    }
+
+    /**
+     * Refuses a file that is neither a whole pg_dump archive ({@code pg_restore --list} reads it) nor
+     * a whole logical backup, was changed since it was taken, is a backup of another database, or
+     * would be restored into another schema than this one.
+     */
+    void checkRestorable(Path backup, boolean otherDatabase) throws SQLException {
+        store().checkRestorable(backup, otherDatabase, this::checkFormat, this::checkReading);
+    }
+
+    private void checkFormat(Path backup) throws IOException {
+        String backupSchema;
+        if (isCustomDump(backup)) {
+            BackupMetadata metadata = BackupMetadata.read(backup);
+            backupSchema = metadata == null ? schema : metadata.identity().schema();
+        } else if (LogicalBackup.isLogicalBackup(backup)) {
+            backupSchema = LogicalBackup.schemaOf(backup);
+        } else {
+            throw new RestoreRefused(backup + " is neither a pg_dump archive nor a Sluice logical backup; nothing was "
+                    + "changed; restore a backup Sluice took (list them with: backups)");
+        }
+        if (!schema.equals(backupSchema)) {
+            throw new RestoreRefused(backup + " is a backup of schema " + backupSchema + ": restoring it would replace "
+                    + "that schema, not this connection's schema " + schema + "; nothing was changed; connect with "
+                    + "currentSchema=" + backupSchema + " to restore it there");
+        }
+    }
+
+    private void checkReading(Path backup) throws IOException, SQLException {
+        if (isCustomDump(backup)) {
+            PgDump pgDump = PgDump.require(settings.text(Setting.PG_DUMP), connection.getMetaData().getDatabaseMajorVersion(),
+                    settings.duration(Setting.GATE_TIMEOUT));
+            try {
+                pgDump.check(backup);
+            } catch (MissingProgram e) {
+                throw e;
+            } catch (IOException e) {
+                throw new RestoreRefused(backup + " is not a whole pg_dump archive (" + oneLine(e.getMessage())
+                        + "); nothing was changed; restore another backup (list them with: backups)");
+            }
+        } else {
+            try {
+                LogicalBackup.check(backup);
+            } catch (IOException | RuntimeException e) {
+                throw new RestoreRefused(backup + " is not a whole logical backup (" + oneLine(e.getMessage())
+                        + "); nothing was changed; restore another backup (list them with: backups)");
+            }
+        }
     }
 
     /**
@@ -124,13 +220,8 @@ public final class PostgresBackups {
      */
     void restore(Path backup) throws SQLException, IOException {
         if (isCustomDump(backup)) {
-            StringBuilder why = new StringBuilder();
-            PgDump pgDump = PgDump.locate(settings.text(Setting.PG_DUMP), connection.getMetaData().getDatabaseMajorVersion(),
-                    settings.duration(Setting.GATE_TIMEOUT), why);
-            if (pgDump == null) {
-                throw new IOException(backup + " is a pg_dump archive and needs pg_restore: " + why);
-            }
-            restoreAside(pgDump, backup);
+            restoreAside(PgDump.require(settings.text(Setting.PG_DUMP), connection.getMetaData().getDatabaseMajorVersion(),
+                    settings.duration(Setting.GATE_TIMEOUT)), backup);
         } else {
             LogicalBackup.restore(connection, backup);
         }

@@ -134,6 +134,11 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
+    public void checkRestorable(Path backup, boolean otherDatabase) throws SQLException {
+        backups.checkRestorable(backup, otherDatabase);
+    }
+
+    @Override
     public void restore(Path backup) throws SQLException {
         try {
             backups.restore(backup);

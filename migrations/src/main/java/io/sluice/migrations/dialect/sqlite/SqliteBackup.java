@@ -1,17 +1,24 @@
 package io.sluice.migrations.dialect.sqlite;
 
 import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.backup.BackupStore;
+import io.sluice.migrations.backup.DatabaseIdentity;
+import io.sluice.migrations.backup.RestoreRefused;
+import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.dialect.Connector;
-import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -19,22 +26,47 @@ import java.util.Map;
  * connection while the gate's connection holds the write lock: readers may go on, nobody writes.
  */
 final class SqliteBackup {
-    private final Connector connector;
-    private final BackupFiles files;
+    private static final System.Logger LOG = System.getLogger("io.sluice");
+    private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
-    SqliteBackup(Connector connector, Path directory, String stem) {
+    private final Connector connector;
+    private final Path databaseFile;
+    private final Path directory;
+    private final String stem;
+    private final Settings settings;
+    private BackupStore store;
+
+    SqliteBackup(Connector connector, Path databaseFile, Path directory, String stem, Settings settings) {
         this.connector = connector;
-        this.files = new BackupFiles(directory, stem, ".db");
+        this.databaseFile = databaseFile;
+        this.directory = directory;
+        this.stem = stem;
+        this.settings = settings;
+    }
+
+    /** Made on first use: the identity resolves the file's path, which exists once the gate has connected. */
+    private BackupStore store() {
+        if (store == null) {
+            store = new BackupStore(new BackupFiles(directory, stem, ".db", DatabaseIdentity.sqlite(databaseFile)),
+                    settings.count(Setting.BACKUP_RETAIN), stem);
+        }
+        return store;
+    }
+
+    BackupFiles files() {
+        return store().files();
     }
 
     /**
      * Copies the database into an owner-only temporary file, verifies the copy (integrity and the
-     * same row count in every table) and only then gives it its name.
+     * same row count in every table) and only then gives it its name; or, with {@code reuse}, returns
+     * the newest backup when the database's content has not changed since it was taken.
+     *
+     * @param gate the gate's connection, which holds the write lock
      */
-    Path write(String reason, Map<String, Long> rowCounts, BackupProgress progress) throws SluiceException {
-        Path temporary = null;
-        try {
-            temporary = files.createTemporary();
+    Path write(Connection gate, String reason, Map<String, Long> rowCounts, BackupProgress progress, boolean reuse)
+            throws SluiceException {
+        return store().take(reason, () -> SqliteState.digest(gate, settings.text(Setting.TABLE)), reuse, temporary -> {
             try (Connection source = connector.connect()) {
                 if (progress == BackupProgress.NONE) {
                     try (Statement statement = source.createStatement()) {
@@ -45,16 +77,7 @@ final class SqliteBackup {
                 }
             }
             verify(temporary, rowCounts);
-            Path published = files.publish(temporary, reason);
-            temporary = null;
-            return published;
-        } catch (IOException | SQLException e) {
-            throw new SluiceException(Problem.BACKUP_FAILED, "Backup into " + files.directory().toAbsolutePath()
-                    + " failed, nothing was applied: " + e.getMessage()
-                    + "; make the folder writable, set sluice.backupDir, or sluice.backup=none", e);
-        } finally {
-            deleteQuietly(temporary);
-        }
+        });
     }
 
     private void verify(Path copy, Map<String, Long> expected) throws SQLException {
@@ -70,8 +93,49 @@ final class SqliteBackup {
         }
     }
 
-    BackupFiles files() {
-        return files;
+    /**
+     * The database file and its write-ahead log copied byte for byte, for a database too damaged to
+     * back up ({@code failure} says why it could not be).
+     */
+    Path copyPlain(String reason, SQLException failure) throws SluiceException {
+        LOG.log(System.Logger.Level.WARNING, stem + ": cannot back up and verify the database (" + failure.getMessage()
+                + "); copying its files as they are");
+        try {
+            return store().copyPlain(reason, databaseFile, databaseFile.resolveSibling(databaseFile.getFileName() + "-wal"));
+        } catch (SluiceException e) {
+            e.addSuppressed(failure);
+            throw e;
+        }
+    }
+
+    /** Refuses what is not a whole SQLite database, damaged since it was taken, or another database's backup. */
+    void checkRestorable(Path backup, boolean otherDatabase) throws SQLException {
+        store().checkRestorable(backup, otherDatabase, SqliteBackup::checkHeader, this::checkIntegrity);
+    }
+
+    private static void checkHeader(Path file) throws IOException {
+        byte[] start = new byte[HEADER.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(start, 0, start.length) != start.length || !Arrays.equals(start, HEADER)) {
+                throw new RestoreRefused(file + " is not a SQLite database (it does not start with SQLite's header); "
+                        + "nothing was changed; restore a backup Sluice took (list them with: backups)");
+            }
+        }
+    }
+
+    /** Opened read-only, so checking a file never changes it or creates a journal beside it. */
+    private void checkIntegrity(Path file) throws IOException {
+        String integrity;
+        try (Connection connection = connector.connectTo(SqliteDialect.URL_PREFIX + file.toAbsolutePath() + "?open_mode=1")) {
+            integrity = SqliteChecks.integrity(connection);
+        } catch (SQLException e) {
+            integrity = e.getMessage();
+        }
+        if (!integrity.equals("ok")) {
+            String said = integrity.length() > 300 ? integrity.substring(0, 300) + "…" : integrity;
+            throw new RestoreRefused(file + " is damaged: SQLite's integrity_check says " + said
+                    + "; nothing was changed; restore another backup (list them with: backups)");
+        }
     }
 
     /** Copies a backup back over the database the connection is open on (no transaction may be open). */
@@ -86,15 +150,5 @@ final class SqliteBackup {
 
     private static String literal(Path file) {
         return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a leftover .partial file is harmless: no listing matches its name
-            }
-        }
     }
 }

@@ -102,8 +102,8 @@ public final class SqliteDialect implements Dialect {
         }
         Path file = databaseFile(jdbcUrl);
         SqliteBackup backup = method.equals("none") || file == null ? null
-                : new SqliteBackup(connector, backupDirectory(file, settings), databaseName(jdbcUrl, null));
-        return new SqliteSession(connector, settings, backup);
+                : new SqliteBackup(connector, file, backupDirectory(file, settings), databaseName(jdbcUrl, null), settings);
+        return new SqliteSession(connector, settings, file, backup);
     }
 
     @Override

@@ -39,8 +39,11 @@ final class SqliteSession implements GateSession {
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
     private static final String SAVEPOINT = "sluice_migration";
+    /** The reason of a backup an operator asked for: it only reads, and it is always a new file. */
+    private static final String MANUAL = "manual-";
 
     private final Settings settings;
+    private final Path databaseFile;
     private final SqliteBackup backup;
     private final Connection connection;
     private final SqliteCatalog catalog;
@@ -49,8 +52,13 @@ final class SqliteSession implements GateSession {
     private Map<String, Long> rowCountsBefore = Collections.emptyMap();
     private Path lastBackup;
 
-    SqliteSession(Connector connector, Settings settings, SqliteBackup backup) throws SQLException {
+    /**
+     * @param databaseFile the database's file, null for an in-memory database
+     * @param backup       null when this database takes no backups
+     */
+    SqliteSession(Connector connector, Settings settings, Path databaseFile, SqliteBackup backup) throws SQLException {
         this.settings = settings;
+        this.databaseFile = databaseFile;
         this.backup = backup;
         this.connection = connector.connect();
         this.catalog = new SqliteCatalog(connector);
@@ -109,6 +117,9 @@ final class SqliteSession implements GateSession {
             execute("BEGIN IMMEDIATE");
             transactionOpen = true;
         } catch (SQLException e) {
+            if (SqliteWriteCheck.isReadOnly(e)) {
+                throw SqliteWriteCheck.refusal(e, databaseFile);
+            }
             throw isBusy(e) ? lockTimeout(e) : e;
         }
     }
@@ -126,15 +137,51 @@ final class SqliteSession implements GateSession {
 
     @Override
     public Path backup(String reason, BackupProgress progress) throws SQLException {
+        boolean manual = reason.startsWith(MANUAL);
+        if (!manual) {
+            SqliteWriteCheck.require(connection, databaseFile);
+        }
         rowCountsBefore = SqliteChecks.rowCounts(connection);
-        lastBackup = backup == null ? null : backup.write(reason, rowCountsBefore, progress);
+        lastBackup = backup == null ? null : backup.write(connection, reason, rowCountsBefore, progress, !manual);
         return lastBackup;
+    }
+
+    /** A database too damaged for a verified backup still gets copied, byte for byte, before a restore replaces it. */
+    @Override
+    public Path preserve(String reason) throws SQLException {
+        try {
+            return backup(reason, BackupProgress.NONE);
+        } catch (SQLException e) {
+            boolean readOnly = e instanceof SluiceException && ((SluiceException) e).problem() == Problem.READ_ONLY_DATABASE;
+            if (backup == null || readOnly) {
+                throw e;
+            }
+            return backup.copyPlain(reason, e);
+        }
+    }
+
+    @Override
+    public void checkRestorable(Path file, boolean otherDatabase) throws SQLException {
+        if (backup == null) {
+            throw new SluiceException(Problem.RESTORE_REFUSED, "This database takes no backups (sluice.backup=none or an "
+                    + "in-memory database), so restore cannot keep what is there first; nothing was changed");
+        }
+        backup.checkRestorable(file, otherDatabase);
     }
 
     @Override
     public void restore(Path backup) throws SQLException {
         boolean relock = transactionOpen;
-        commit();
+        if (transactionOpen) {
+            // The backup replaces the whole database, so nothing the open transaction holds is worth
+            // keeping; and on a damaged file SQLite may have ended it already, so a failure is no news.
+            transactionOpen = false;
+            try {
+                execute("ROLLBACK");
+            } catch (SQLException alreadyEnded) {
+                // nothing to end
+            }
+        }
         try {
             SqliteBackup.restore(connection, backup);
         } catch (IOException e) {
