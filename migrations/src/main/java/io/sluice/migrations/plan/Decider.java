@@ -185,14 +185,9 @@ public final class Decider {
     private Decision addColumn(StatementKind kind) throws SQLException {
         String object = "column " + kind.object();
         Lookup<TableShape> table = catalog.table(kind.table());
-        if (table.isUnknown()) {
-            return unknown(object, table);
-        }
-        if (table.isAbsent()) {
-            return Decision.apply(null);
-        }
-        if (table.shape() == null) {
-            return Decision.live(object + " is looked up when the statement runs");
+        Decision withoutShape = withoutShape(table, object);
+        if (withoutShape != null) {
+            return withoutShape;
         }
         TableShape.Column existing = table.shape().column(kind.name());
         if (existing == null) {
@@ -215,14 +210,9 @@ public final class Decider {
     private Decision dropColumn(StatementKind kind) throws SQLException {
         String object = "column " + kind.object();
         Lookup<TableShape> table = catalog.table(kind.table());
-        if (table.isUnknown()) {
-            return unknown(object, table);
-        }
-        if (table.isAbsent()) {
-            return Decision.apply(null);
-        }
-        if (table.shape() == null) {
-            return Decision.live(object + " is looked up when the statement runs");
+        Decision withoutShape = withoutShape(table, object);
+        if (withoutShape != null) {
+            return withoutShape;
         }
         return table.shape().column(kind.name()) == null ? Decision.skip(object + " does not exist") : Decision.apply(null);
     }
@@ -230,19 +220,28 @@ public final class Decider {
     private Decision renameColumn(StatementKind kind) throws SQLException {
         String object = "column " + kind.table() + "." + kind.name();
         Lookup<TableShape> table = catalog.table(kind.table());
+        Decision withoutShape = withoutShape(table, object);
+        if (withoutShape != null) {
+            return withoutShape;
+        }
+        if (table.shape().column(kind.name()) == null && table.shape().column(kind.newName()) != null) {
+            return Decision.skip(object + " is already renamed to " + kind.newName());
+        }
+        return Decision.apply(null);
+    }
+
+    /**
+     * For a statement on a table's column: the decision when the table's shape is not at hand
+     * (unknown, absent: the database decides, present without a known shape: decided live), else null.
+     */
+    private static Decision withoutShape(Lookup<TableShape> table, String object) {
         if (table.isUnknown()) {
             return unknown(object, table);
         }
         if (table.isAbsent()) {
             return Decision.apply(null);
         }
-        if (table.shape() == null) {
-            return Decision.live(object + " is looked up when the statement runs");
-        }
-        if (table.shape().column(kind.name()) == null && table.shape().column(kind.newName()) != null) {
-            return Decision.skip(object + " is already renamed to " + kind.newName());
-        }
-        return Decision.apply(null);
+        return table.shape() == null ? Decision.live(object + " is looked up when the statement runs") : null;
     }
 
     private Decision renameTable(StatementKind kind) throws SQLException {
