@@ -7,6 +7,7 @@ import io.sluice.migrations.plan.Plan;
 import io.sluice.migrations.plan.PlannedStatement;
 import io.sluice.testing.PostgresDatabase;
 import io.sluice.testing.PostgresExtension;
+import io.sluice.testing.SqliteDigest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -57,14 +56,7 @@ class LiveDecisionTest {
     }
 
     private List<String> sqlite(String query) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
-             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
+        return SqliteDigest.strings("jdbc:sqlite:" + dir.resolve("app.db"), query);
     }
 
     @Test

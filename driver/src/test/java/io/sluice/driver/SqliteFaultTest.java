@@ -2,6 +2,7 @@ package io.sluice.driver;
 
 import io.sluice.Sluice;
 import io.sluice.testing.JavaProcess;
+import io.sluice.testing.SqliteDigest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -25,14 +24,7 @@ class SqliteFaultTest {
     Path dir;
 
     private List<String> rows(String query) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
-             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
+        return SqliteDigest.strings("jdbc:sqlite:" + dir.resolve("app.db"), query);
     }
 
     @Test

@@ -52,16 +52,20 @@ public final class SqliteDigest {
 
     /** Names of the user tables, sorted. */
     public static List<String> tables(String jdbcUrl) throws SQLException {
-        List<String> tables = new ArrayList<>();
+        return strings(jdbcUrl, "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    }
+
+    /** The first column of every row the query returns, as text. */
+    public static List<String> strings(String jdbcUrl, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+             ResultSet rs = statement.executeQuery(query)) {
             while (rs.next()) {
-                tables.add(rs.getString(1));
+                values.add(rs.getString(1));
             }
         }
-        return tables;
+        return values;
     }
 
     public static Map<String, Long> rowCounts(String jdbcUrl) throws SQLException {
