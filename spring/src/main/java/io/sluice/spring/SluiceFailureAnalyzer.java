@@ -1,0 +1,57 @@
+package io.sluice.spring;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+
+import java.sql.SQLException;
+
+/**
+ * Puts Sluice's refusal on top of Spring Boot's startup failure report: its message names the
+ * migration file, the statement's line, the database's own error and the backup, where the
+ * exception Spring Boot would print names only the bean that could not be created. Registered in
+ * {@code META-INF/spring.factories}, so only Spring Boot ever loads it.
+ */
+public class SluiceFailureAnalyzer implements FailureAnalyzer {
+    static final String EXCEPTION_CLASS = "io.sluice.migrations.error.SluiceException";
+
+    @Override
+    public FailureAnalysis analyze(Throwable failure) {
+        SQLException refusal = findRefusal(failure);
+        return refusal == null ? null : new FailureAnalysis(refusal.getMessage(), action(refusal), refusal);
+    }
+
+    /** The first Sluice exception in the cause chain (compared by name: the driver may sit in another class loader). */
+    static SQLException findRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.getName().equals(EXCEPTION_CLASS)) {
+                    return (SQLException) cause;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String action(SQLException refusal) {
+        String state = refusal.getSQLState() == null ? "" : refusal.getSQLState();
+        switch (state) {
+            case "08004":
+                return "The gate refuses every connection until the application restarts (SQLState 08004)."
+                        + " Fix the migration or setting the message names, then start again. A failed migration"
+                        + " was rolled back; the backup the message names holds the database as it was before"
+                        + " this start. The command-line tool's 'plan' and 'validate' show the same findings"
+                        + " without starting the application.";
+            case "08001":
+                return "This may pass by itself (SQLState 08001): another process held the migration lock, or"
+                        + " the database could not be reached. Start again; if it keeps happening, check the"
+                        + " database and raise sluice.lockTimeout if another instance migrates for longer.";
+            case "22023":
+                return "Correct the sluice.* setting the message names. Sluice reads its settings from the JDBC"
+                        + " URL, the pool's connection properties (spring.datasource.hikari.data-source-properties),"
+                        + " system properties, SLUICE_* environment variables and sluice.properties, not from"
+                        + " other application.properties keys.";
+            default:
+                return "Fix what the message names and start the application again.";
+        }
+    }
+}
