@@ -1,5 +1,6 @@
 package io.sluice.samples.springboot;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +66,29 @@ class SpringBootAppIT {
 
         // sluice.backup-dir came through spring.datasource.hikari.data-source-properties.
         assertEquals(1, files(workDir.resolve("library-backups")).size(), "no backup in library-backups/");
+    }
+
+    @Test
+    void aDatabaseFlywayMigratedKeepsItsHistoryAndOnlyTheNewMigrationRuns() throws Exception {
+        Path database = workDir.resolve("library.db");
+        Flyway.configure().dataSource("jdbc:sqlite:" + database, null, null)
+                .locations("filesystem:" + Path.of("src", "main", "resources", "db", "migration").toAbsolutePath())
+                .load().migrate();
+        Path next = Files.createDirectories(workDir.resolve("next"));
+        Files.writeString(next.resolve("V3__loans.sql"), "CREATE TABLE loans (id BIGINT PRIMARY KEY, book_id BIGINT NOT NULL);\n");
+        ProcessBuilder builder = new ProcessBuilder();
+        builder.environment().put("SLUICE_LOCATIONS", "classpath:db/migration,filesystem:" + next);
+
+        int port = awaitPort(start(builder));
+
+        assertEquals(200, get(port, "/books").statusCode());
+        assertSample(get(port, "/actuator/prometheus").body(), "sluice_migrations_applied_total" + TAGS, 1);
+        assertTrue(output().contains("applied V3__loans.sql") && !output().contains("applied V1__books.sql"), output());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT group_concat(version || ':' || adopted, ' ') FROM sluice_schema_history")) {
+            assertEquals("1:1 2:1 3:0", rows.getString(1), "version:adopted of each history row");
+        }
     }
 
     @Test
