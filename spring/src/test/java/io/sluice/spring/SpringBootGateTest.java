@@ -54,6 +54,23 @@ class SpringBootGateTest {
     }
 
     @Test
+    void springBootsSqlInitScriptsRunOnTheMigratedSchema() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__shelves.sql"), "CREATE TABLE shelves (id INTEGER PRIMARY KEY);\n");
+        Path data = Files.writeString(dir.resolve("data.sql"), "INSERT INTO shelves (id) VALUES (7);\n");
+        Path database = dir.resolve("app.db");
+
+        try (ConfigurableApplicationContext context = start(database, migrations,
+                "spring.sql.init.mode", "always", "spring.sql.init.data-locations", "file:" + data)) {
+            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+                 ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM shelves")) {
+                assertTrue(rows.next());
+                assertEquals(7, rows.getInt(1));
+            }
+        }
+    }
+
+    @Test
     void excludedTheGateWaitsForTheApplicationsFirstConnection() throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(migrations.resolve("V1__shelves.sql"), "CREATE TABLE shelves (id INTEGER PRIMARY KEY);\n");
