@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,44 @@ class SpringBootGateTest {
                 assertEquals(7, rows.getInt(1));
             }
         }
+    }
+
+    @Test
+    void sluiceKeysInTheApplicationsOwnPropertiesReachTheGate() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__shelves.sql"), "CREATE TABLE shelves (id INTEGER PRIMARY KEY);\n");
+
+        try (ConfigurableApplicationContext context = start(dir.resolve("app.db"), migrations,
+                "sluice.backup-dir", dir.resolve("spring-backups").toString())) {
+            assertEquals(1, Files.list(dir.resolve("spring-backups")).count());
+        }
+    }
+
+    @Test
+    void theKeyOfThePoolWinsOverTheApplicationWideOne() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__shelves.sql"), "CREATE TABLE shelves (id INTEGER PRIMARY KEY);\n");
+
+        try (ConfigurableApplicationContext context = start(dir.resolve("app.db"), migrations,
+                "sluice.backup-dir", dir.resolve("spring-backups").toString(),
+                "spring.datasource.hikari.data-source-properties.sluice.backup-dir", dir.resolve("pool-backups").toString())) {
+            assertEquals(1, Files.list(dir.resolve("pool-backups")).count());
+            assertFalse(Files.exists(dir.resolve("spring-backups")));
+        }
+    }
+
+    @Test
+    void aMisspeltSluiceKeyInTheApplicationsOwnPropertiesStopsTheStart() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+
+        Exception failure = assertThrows(Exception.class,
+                () -> start(dir.resolve("app.db"), migrations, "sluice.backup-dri", "elsewhere").close());
+
+        FailureAnalysis analysis = new SluiceFailureAnalyzer().analyze(failure);
+        assertNotNull(analysis, "no Sluice exception in the chain of " + failure);
+        assertTrue(analysis.getDescription().contains("Unknown setting sluice.backup-dri")
+                && analysis.getDescription().contains("did you mean sluice.backupDir"), analysis.getDescription());
+        assertFalse(Files.exists(dir.resolve("app.db")), "the database was touched before the setting was refused");
     }
 
     @Test

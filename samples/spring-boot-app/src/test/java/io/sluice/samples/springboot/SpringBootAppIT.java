@@ -64,7 +64,7 @@ class SpringBootAppIT {
         assertSample(scrape, "sluice_migrations_applied_total" + TAGS, 2);
         assertSample(scrape, "sluice_migrations_pending" + TAGS, 0);
 
-        // sluice.backup-dir came through spring.datasource.hikari.data-source-properties.
+        // sluice.backup-dir of application.properties reached the gate.
         assertEquals(1, files(workDir.resolve("library-backups")).size(), "no backup in library-backups/");
     }
 
