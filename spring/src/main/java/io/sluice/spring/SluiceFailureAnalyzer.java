@@ -46,10 +46,9 @@ public class SluiceFailureAnalyzer implements FailureAnalyzer {
                         + " the database could not be reached. Start again; if it keeps happening, check the"
                         + " database and raise sluice.lockTimeout if another instance migrates for longer.";
             case "22023":
-                return "Correct the sluice.* setting the message names. Sluice reads its settings from the JDBC"
-                        + " URL, the pool's connection properties (spring.datasource.hikari.data-source-properties),"
-                        + " system properties, SLUICE_* environment variables and sluice.properties, not from"
-                        + " other application.properties keys.";
+                return "Correct the sluice.* setting the message names, wherever it is set: application.properties,"
+                        + " spring.datasource.hikari.data-source-properties, the JDBC URL, a system property, a SLUICE_*"
+                        + " environment variable or sluice.properties.";
             default:
                 return "Fix what the message names and start the application again.";
         }
