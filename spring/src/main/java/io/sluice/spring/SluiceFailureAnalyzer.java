@@ -4,6 +4,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Puts Sluice's refusal on top of Spring Boot's startup failure report: its message names the
@@ -22,11 +25,10 @@ public class SluiceFailureAnalyzer implements FailureAnalyzer {
 
     /** The first Sluice exception in the cause chain (compared by name: the driver may sit in another class loader). */
     static SQLException findRefusal(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
-                if (type.getName().equals(EXCEPTION_CLASS)) {
-                    return (SQLException) cause;
-                }
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause.getClass().getName().equals(EXCEPTION_CLASS)) {
+                return (SQLException) cause;
             }
         }
         return null;
@@ -38,9 +40,9 @@ public class SluiceFailureAnalyzer implements FailureAnalyzer {
             case "08004":
                 return "The gate refuses every connection until the application restarts (SQLState 08004)."
                         + " Fix the migration or setting the message names, then start again. A failed migration"
-                        + " was rolled back; the backup the message names holds the database as it was before"
-                        + " this start. The command-line tool's 'plan' and 'validate' show the same findings"
-                        + " without starting the application.";
+                        + " was rolled back; a backup the message names holds the database as it was before this"
+                        + " start. The command-line tool's 'plan' and 'validate' show the same findings without"
+                        + " starting the application.";
             case "08001":
                 return "This may pass by itself (SQLState 08001): another process held the migration lock, or"
                         + " the database could not be reached. Start again; if it keeps happening, check the"

@@ -3,7 +3,6 @@ package io.sluice.spring;
 import org.springframework.beans.factory.InitializingBean;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -25,9 +24,8 @@ public class SluiceGates implements InitializingBean {
     public void afterPropertiesSet() throws SQLException {
         for (DataSource dataSource : dataSources) {
             if (SluiceDataSources.isGated(dataSource)) {
-                try (Connection ignored = dataSource.getConnection()) {
-                    // The gate is open: the pool keeps this connection for the application.
-                }
+                // Returned at once: the gate is open, and a pool keeps the connection for the application.
+                dataSource.getConnection().close();
             }
         }
     }
