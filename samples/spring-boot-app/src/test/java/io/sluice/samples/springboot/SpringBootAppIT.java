@@ -65,7 +65,7 @@ class SpringBootAppIT {
         assertSample(scrape, "sluice_migrations_pending" + TAGS, 0);
 
         // sluice.backup-dir of application.properties reached the gate.
-        assertEquals(1, files(workDir.resolve("library-backups")).size(), "no backup in library-backups/");
+        assertEquals(1, backups(workDir.resolve("library-backups")).size(), "no backup in library-backups/");
     }
 
     @Test
@@ -107,7 +107,7 @@ class SpringBootAppIT {
         String output = output();
         List<String> errors = output.lines().filter(line -> line.contains(" ERROR ")).toList();
         assertFalse(errors.isEmpty(), output);
-        String backup = files(workDir.resolve("library-backups")).get(0);
+        String backup = backups(workDir.resolve("library-backups")).get(0);
         String first = errors.get(0);
         for (String expected : List.of("V3__loans.sql failed at line 5", "no such table: loanz", backup)) {
             assertTrue(first.contains(expected), "the first error line lacks '" + expected + "': " + first);
@@ -156,11 +156,12 @@ class SpringBootAppIT {
         throw new AssertionError("no sample " + series + " in the scrape:\n" + scrape);
     }
 
-    /** Paths relative to the working directory, as the app names them. */
-    private List<String> files(Path folder) throws IOException {
+    /** Backup files, as the app names them (relative to its working directory), without what Sluice keeps beside them. */
+    private List<String> backups(Path folder) throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            files.forEach(file -> names.add(workDir.relativize(file).toString()));
+            files.filter(file -> file.getFileName().toString().endsWith(".db"))
+                    .forEach(file -> names.add(workDir.relativize(file).toString()));
         }
         return names;
     }
