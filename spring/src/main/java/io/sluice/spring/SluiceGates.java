@@ -13,10 +13,10 @@ import java.util.List;
  * {@link SluiceFailureAnalyzer} finds it, instead of a consequence such as Hibernate's "Unable to
  * determine Dialect", which drops its cause.
  */
-public class SluiceGates implements InitializingBean {
+class SluiceGates implements InitializingBean {
     private final List<DataSource> dataSources;
 
-    public SluiceGates(List<DataSource> dataSources) {
+    SluiceGates(List<DataSource> dataSources) {
         this.dataSources = List.copyOf(dataSources);
     }
 
