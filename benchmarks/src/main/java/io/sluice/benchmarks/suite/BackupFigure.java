@@ -110,10 +110,10 @@ final class BackupFigure {
             statement.execute("CREATE INDEX accounts_owner ON accounts (owner)");
             long rows = 0;
             while (Files.size(file) < ((long) mebibytes << 20)) {
-                statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 10000) "
+                statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 2000) "
                         + "INSERT INTO accounts (id, owner, balance, note) SELECT " + rows + " + i, hex(randomblob(8)),"
                         + " abs(random() % 100000), randomblob(800) FROM n");
-                rows += 10000;
+                rows += 2000;
             }
         }
     }

@@ -122,7 +122,8 @@ final class ClassLoads {
         extra.put("classes_cds", Integer.toString(shared));
         extra.put("lambdas", Integer.toString(lambdas));
         extra.put("picocli", Integer.toString(count("picocli")));
-        extra.put("sluice", Integer.toString(count("io.sluice")));
+        extra.put("sluice", Integer.toString(count("io.sluice") - count("io.sluice.benchmarks") - count("io.sluice.shaded")));
+        extra.put("shaded", Integer.toString(count("io.sluice.shaded")));
         extra.put("flyway", Integer.toString(count("org.flywaydb")));
         extra.put("jackson", Integer.toString(count("com.fasterxml")));
         extra.put("micrometer", Integer.toString(count("io.micrometer")));

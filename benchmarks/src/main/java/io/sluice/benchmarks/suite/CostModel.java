@@ -215,7 +215,8 @@ public final class CostModel {
 
     private void profileSection(Profile profile, double millisPerRun, int runs, String title) {
         out.append("#### ").append(title).append(": JFR, ").append(profile.sampleCount())
-                .append(" samples of the gate's thread (1 ms period, Java and native)\n\n");
+                .append(" samples of the gate's thread every ").append(Profile.PERIOD_MILLIS).append(" ms (")
+                .append(profile.sampleKinds()).append(String.format(Locale.ROOT, ") over %.0f ms%n%n", millisPerRun * runs));
         out.append("Named costs (share of samples with such a frame on the stack → ms per run):\n\n");
         NAMED.forEach((name, frame) -> {
             double share = profile.share(frame);

@@ -79,17 +79,22 @@ final class ProcessFigure {
             classes.put(command.getKey(), ClassLoads.read(log));
         }
         List<Row> rows = new ArrayList<>();
-        ClassLoads base = classes.values().iterator().next();
+        String baseTool = classes.containsKey("floor") ? "floor" : classes.containsKey("app") ? "app"
+                : classes.keySet().iterator().next();
+        ClassLoads base = classes.get(baseTool);
         for (String tool : commands.keySet()) {
             Map<String, String> extra = new LinkedHashMap<>(classes.get(tool).extra());
             extra.put("rss_kib", medianOf(values.get(tool), "rss_kib"));
             extra.put("heap_kib", medianOf(values.get(tool), "heap_kib"));
             rows.add(Row.of(figure, db, n, tool, times.get(tool), extra));
+            if (tool.endsWith("-appcds")) {
+                continue;
+            }
             notes.append("### ").append(figure).append(", ").append(db).append(": ").append(tool).append("\n\n")
                     .append("`").append(commands.get(tool)).append("`\n\n")
                     .append(classes.get(tool).total).append(" classes loaded (").append(classes.get(tool).shared)
                     .append(" from the CDS archive, ").append(classes.get(tool).lambdas).append(" lambda forms)")
-                    .append("; beyond the first command's (").append(base.total).append("):\n\n");
+                    .append("; beyond ").append(baseTool).append("'s (").append(base.total).append("):\n\n");
             classes.get(tool).beyond(base, 25).forEach((group, count) ->
                     notes.append("- ").append(group).append(": ").append(count).append('\n'));
             notes.append('\n');

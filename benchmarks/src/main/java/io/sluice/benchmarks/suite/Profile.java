@@ -25,15 +25,24 @@ import java.util.function.Predicate;
  * Read back as shares of samples, which the cost model turns into milliseconds of the loop's time.
  */
 final class Profile {
+    static final int PERIOD_MILLIS = 10;
+
     private final Recording recording = new Recording();
     private final String thread = Thread.currentThread().getName();
     private final List<List<String>> samples = new ArrayList<>();
     private final List<List<String>> reads = new ArrayList<>();
     private long readNanos;
 
+    private int javaSamples;
+    private int nativeSamples;
+
+    /**
+     * Java and native samples at one period, so that time in Java code and time in native code
+     * (SQLite's JNI calls, socket reads) weigh alike; the JDK does not sample native frames faster.
+     */
     Profile() {
-        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
-        recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(PERIOD_MILLIS)).withStackTrace();
+        recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(PERIOD_MILLIS)).withStackTrace();
         recording.enable("jdk.SocketRead").withThreshold(Duration.ZERO).withStackTrace();
         recording.start();
     }
@@ -54,6 +63,11 @@ final class Profile {
                 readNanos += event.getDuration().toNanos();
             } else {
                 samples.add(frames);
+                if (type.equals("jdk.ExecutionSample")) {
+                    javaSamples++;
+                } else {
+                    nativeSamples++;
+                }
             }
         }
         return this;
@@ -69,6 +83,11 @@ final class Profile {
 
     int sampleCount() {
         return samples.size();
+    }
+
+    /** How many samples were taken in Java code and in native code. */
+    String sampleKinds() {
+        return javaSamples + " in Java, " + nativeSamples + " in native code";
     }
 
     int socketReads() {

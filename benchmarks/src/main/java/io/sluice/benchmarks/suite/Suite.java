@@ -66,7 +66,8 @@ public final class Suite {
         Path work = Files.createTempDirectory("sluice-suite");
         switch (part) {
             case "inprocess":
-                results.write("inprocess-" + String.join("-", dbs) + "-n" + n, InProcess.run(
+                results.write("inprocess-" + String.join("-", list("figures", "cold,uptodate")) + "-"
+                        + String.join("-", dbs) + "-n" + n, InProcess.run(
                         list("figures", "cold,uptodate"), dbs, List.of(n), list("tools", ""),
                         number("warmups", 2), number("runs", 5), number("iterations", 5)));
                 break;
@@ -76,7 +77,8 @@ public final class Suite {
                 if (options.containsKey("with-10000")) {
                     counts.add(10000);
                 }
-                results.write("scaling-" + String.join("-", dbs) + "-" + counts.stream().map(String::valueOf)
+                results.write("scaling-" + String.join("-", list("figures", "cold,uptodate")) + "-"
+                        + String.join("-", dbs) + "-" + counts.stream().map(String::valueOf)
                                 .collect(Collectors.joining("-")),
                         InProcess.run(list("figures", "cold,uptodate"), dbs, counts, list("tools", ""),
                                 number("warmups", 1), number("runs", 3), number("iterations", 3)));
@@ -116,7 +118,8 @@ public final class Suite {
         Path file = results.file("costmodel-" + db + ".md");
         List<String> command = Java.of(java).with("-XX:FlightRecorderOptions:stackdepth=512")
                 .classPath(List.of(new Jars().self()), CostModel.class.getName(), db, Integer.toString(n),
-                        text("runs", db.equals("sqlite") ? "200" : "60"), text("cold-runs", "2"), file.toString())
+                        text("runs", db.equals("sqlite") ? "500" : "200"),
+                        text("cold-runs", db.equals("sqlite") ? "6" : "2"), file.toString())
                 .command();
         Process process = new ProcessBuilder(command).inheritIO().start();
         if (process.waitFor() != 0) {
