@@ -15,12 +15,13 @@ public final class AppMain {
     }
 
     public static void main(String[] args) throws SQLException {
+        long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(args[0]);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
             rows.next();
             System.out.println("bench: tables=" + rows.getInt(1));
         }
-        Memory.report();
+        Memory.report(start);
     }
 }

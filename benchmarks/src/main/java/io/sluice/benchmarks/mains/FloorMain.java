@@ -12,6 +12,7 @@ public final class FloorMain {
     }
 
     public static void main(String[] args) throws SQLException {
+        long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(args[0], Memory.login(args[1]));
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT max(version) FROM raw_history")) {
@@ -20,6 +21,6 @@ public final class FloorMain {
                 throw new IllegalStateException("no history");
             }
         }
-        Memory.report();
+        Memory.report(start);
     }
 }

@@ -8,6 +8,7 @@ public final class FlywayMain {
     }
 
     public static void main(String[] args) {
+        long start = System.nanoTime();
         int executed = Flyway.configure()
                 .dataSource(args[0], args[1].equals("-") ? null : args[1], null)
                 .locations(args[2])
@@ -17,6 +18,6 @@ public final class FlywayMain {
         if (executed != 0) {
             throw new IllegalStateException("Flyway applied " + executed + "; the database was meant to be up to date");
         }
-        Memory.report();
+        Memory.report(start);
     }
 }

@@ -10,6 +10,12 @@ final class Memory {
     private Memory() {
     }
 
+    /** Prints the main's own work time (from {@code start}, nanoTime), then RSS and heap. */
+    static void report(long start) {
+        System.out.println("bench: work_ms=" + (System.nanoTime() - start) / 1_000_000);
+        report();
+    }
+
     static void report() {
         long rss = -1;
         try {

@@ -13,9 +13,10 @@ public final class SluiceMain {
     }
 
     public static void main(String[] args) throws SQLException {
+        long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(args[0], Memory.login(args[1]))) {
             connection.getAutoCommit();
         }
-        Memory.report();
+        Memory.report(start);
     }
 }

@@ -55,8 +55,10 @@ public final class CostModel {
                 || frame.startsWith("io.sluice.migrations.metrics."));
         NAMED.put("opening connections (Driver.connect)", frame -> frame.endsWith("Driver.connect")
                 || frame.startsWith("java.sql.DriverManager.getConnection"));
-        NAMED.put("waiting for PostgreSQL (socket reads)", frame -> frame.startsWith("sun.nio.ch.")
-                || frame.startsWith("java.net.Socket") || frame.startsWith("sun.nio.ch.NioSocketImpl"));
+        NAMED.put("waiting for PostgreSQL (socket I/O)", frame -> frame.startsWith("sun.nio.ch.NioSocketImpl")
+                || frame.startsWith("sun.nio.ch.SocketDispatcher") || frame.startsWith("java.net.Socket"));
+        NAMED.put("file channel I/O (sun.nio.ch.FileChannelImpl)", frame -> frame.startsWith("sun.nio.ch.FileChannelImpl")
+                || frame.startsWith("sun.nio.ch.FileDispatcherImpl"));
         NAMED.put("SQLite's native code (org.sqlite.core.NativeDB)", frame -> frame.startsWith("org.sqlite.core.NativeDB."));
         NAMED.put("regular expressions (java.util.regex)", frame -> frame.startsWith("java.util.regex."));
     }
@@ -129,7 +131,7 @@ public final class CostModel {
         profile.stop(scratch.resolve("sluice-uptodate.jfr"));
         steps.replaceAll((step, total) -> total / runs);
 
-        out.append(String.format(Locale.ROOT, "| | ms per start | socket reads (round trips) per start |%n|---|---|---|%n"
+        out.append(String.format(Locale.ROOT, "| | ms per start | socket reads per start |%n|---|---|---|%n"
                         + "| floor | %.2f | %.1f |%n| Flyway | %.2f | %.1f |%n| Sluice (`Sluice.migrate`) | %.2f | %.1f |%n%n",
                 floorMillis, (double) floorProfile.socketReads() / runs,
                 flywayMillis, (double) flywayProfile.socketReads() / Math.max(5, runs / 5),
@@ -231,8 +233,8 @@ public final class CostModel {
         profile.self(CostModel::packageOf, 10).forEach((group, share) ->
                 out.append(String.format(Locale.ROOT, "- %s: %.1f %% → %.2f ms%n", group, share * 100, share * millisPerRun)));
         if (profile.socketReads() > 0) {
-            out.append(String.format(Locale.ROOT, "%nRound trips: %.1f socket reads per run, %.2f ms waiting per run; by call site "
-                    + "(innermost Sluice frame → JDBC call), per run:%n%n", (double) profile.socketReads() / runs,
+            out.append(String.format(Locale.ROOT, "%nSocket reads (one per round trip, more when a result outgrows pgjdbc's "
+                    + "buffer): %.1f per run, %.2f ms in them per run; by call site (innermost Sluice frame → JDBC call), per run:%n%n", (double) profile.socketReads() / runs,
                     profile.socketReadMillis() / runs));
             profile.readsBy(SLUICE, JDBC, 20).forEach((site, reads) ->
                     out.append(String.format(Locale.ROOT, "- %s: %.1f%n", site, reads / runs)));

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 final class Plot {
     private static final int PANEL_WIDTH = 420;
     private static final int PANEL_HEIGHT = 300;
-    private static final int MARGIN_LEFT = 64;
+    private static final int MARGIN_LEFT = 84;
     private static final int MARGIN_TOP = 36;
     private static final int MARGIN_BOTTOM = 44;
     private static final String[][] TOOLS = {
@@ -35,7 +35,8 @@ final class Plot {
             for (int column = 0; column < figures.size(); column++) {
                 int x = column * (PANEL_WIDTH + MARGIN_LEFT) + MARGIN_LEFT;
                 int y = row * (PANEL_HEIGHT + MARGIN_TOP + MARGIN_BOTTOM) + MARGIN_TOP;
-                panel(svg, rows, figures.get(column)[0], figures.get(column)[1] + ", " + dbs.get(row), dbs.get(row), x, y);
+                panel(svg, rows, figures.get(column)[0], figures.get(column)[1] + ", "
+                        + (dbs.get(row).equals("sqlite") ? "SQLite" : "PostgreSQL") + " (medians)", dbs.get(row), x, y);
             }
         }
         int legendY = height - 16;

@@ -84,8 +84,9 @@ final class ProcessFigure {
         ClassLoads base = classes.get(baseTool);
         for (String tool : commands.keySet()) {
             Map<String, String> extra = new LinkedHashMap<>(classes.get(tool).extra());
-            extra.put("rss_kib", medianOf(values.get(tool), "rss_kib"));
-            extra.put("heap_kib", medianOf(values.get(tool), "heap_kib"));
+            for (String key : List.of("rss_kib", "heap_kib", "work_ms")) {
+                extra.put(key, medianOf(values.get(tool), key));
+            }
             rows.add(Row.of(figure, db, n, tool, times.get(tool), extra));
             if (tool.endsWith("-appcds")) {
                 continue;

@@ -2,7 +2,6 @@ package io.sluice.benchmarks.suite;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,6 +65,7 @@ final class Report {
             return;
         }
         md.append("| ").append(title).append(" | ").append(baseName).append(' ').append(millis(base.get().median))
+                .append(spread(base.get()))
                 .append(" | ").append(ratio(figure, db, count, "flyway", base.get()))
                 .append(" | **").append(ratio(figure, db, count, "sluice", base.get())).append("** | ")
                 .append(goal).append(" |\n");
@@ -73,7 +73,8 @@ final class Report {
 
     private String ratio(String figure, String db, int count, String tool, Row base) {
         return Results.find(rows, figure, db, count, tool)
-                .map(row -> String.format(Locale.ROOT, "%.2f× (%s)", row.median / base.median, millis(row.median)))
+                .map(row -> String.format(Locale.ROOT, "%.2f× (%s%s)", row.median / base.median, millis(row.median),
+                        spread(row)))
                 .orElse("—");
     }
 
@@ -107,8 +108,8 @@ final class Report {
         Optional<Row> jvm = Results.find(rows, "backup", "sqlite", mib, "jvm");
         StringBuilder sluice = new StringBuilder();
         step.ifPresent(row -> sluice.append(String.format(Locale.ROOT, "gate's backup step %s = %.2f× `cp` throughput "
-                + "(gate's verify step %s ms, apart)", millis(row.median), copy.get().median / row.median,
-                row.extra("gate_verify_ms"))));
+                + "(gate's verify step %s, apart)", millis(row.median), copy.get().median / row.median,
+                millis(Double.parseDouble(row.extra("gate_verify_ms"))))));
         cli.ifPresent(row -> sluice.append(String.format(Locale.ROOT, "; CLI `backup` %s%s", millis(row.median),
                 jvm.map(j -> " (JVM alone " + millis(j.median) + ")").orElse(""))));
         md.append(String.format(Locale.ROOT, "| verified backup of a %d MiB SQLite file | `cp` + fsync %s | none | **%s** | "
@@ -121,7 +122,8 @@ final class Report {
         if (counts.isEmpty()) {
             return;
         }
-        md.append("Scaling, in process (medians; ratios to the floor or the raw loop of the same run):\n\n"
+        md.append("Scaling, in process (medians, ± half the range of the samples; ratios to the floor or the raw "
+                + "loop of the same run):\n\n"
                 + "| figure | N | floor / raw | Flyway | Sluice |\n|---|---|---|---|---|\n");
         for (String figure : List.of("up-to-date", "cold-apply")) {
             for (String db : List.of("sqlite", "postgresql")) {
@@ -133,21 +135,21 @@ final class Report {
                     }
                     md.append("| ").append(figure.replace('-', ' ')).append(", ").append(name(db)).append(" | ")
                             .append(count).append(" | ").append(baseTool).append(' ').append(millis(base.get().median))
+                            .append(spread(base.get()))
                             .append(" | ").append(ratio(figure, db, count, "flyway", base.get()))
                             .append(" | ").append(ratio(figure, db, count, "sluice", base.get())).append(" |\n");
                 }
             }
         }
         md.append('\n');
-        List<String> spread = new ArrayList<>();
-        for (Row row : rows) {
-            if (row.high > 0 && row.low > 0 && row.samples > 1) {
-                spread.add(String.format(Locale.ROOT, "%s/%s/%d/%s %.0f %%", row.figure, row.db, row.n, row.tool,
-                        (row.high - row.low) / row.median * 100));
-            }
+    }
+
+    /** Half the range of the samples, as a share of the median: how far one sample may stray. */
+    static String spread(Row row) {
+        if (row.samples < 2 || row.median <= 0) {
+            return "";
         }
-        md.append("Spread (highest − lowest sample, as a share of the median): ").append(String.join("; ", spread))
-                .append("\n");
+        return String.format(Locale.ROOT, " ±%.0f %%", (row.high - row.low) / 2 / row.median * 100);
     }
 
     static String millis(double millis) {
