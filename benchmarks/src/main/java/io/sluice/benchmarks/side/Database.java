@@ -95,9 +95,10 @@ public abstract class Database implements AutoCloseable {
 
         Postgres(Path folder) throws IOException {
             super(folder);
-            // The embedded server turns synchronous_commit off; a real server commits durably.
+            // The embedded server turns synchronous_commit and fsync off; a real server commits durably.
             server = EmbeddedPostgres.builder()
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
                     .setDataDirectory(folder.resolve("server-data"))
                     .start();
             login.setProperty("user", "postgres");
