@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +39,14 @@ final class RunModel implements CatalogView {
         return before.key(name);
     }
 
+    /**
+     * Unknown names are kept lower-cased whatever the database: the names a statement mentions are
+     * read without their quotes' case, and calling one object too many unknown only costs a lookup.
+     */
+    private static String loose(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public Lookup<TableShape> table(String name) {
         return lookup(name, tables, Lookup.ofNullable(before.table(name)), null);
@@ -46,8 +55,8 @@ final class RunModel implements CatalogView {
     @Override
     public Lookup<IndexShape> index(String name) {
         Lookup<IndexShape> found = lookup(name, indexes, Lookup.ofNullable(before.index(name)), null);
-        if (found.isPresent() && found.shape() != null && unknownNames.containsKey(key(found.shape().table()))) {
-            return Lookup.unknown(unknownNames.get(key(found.shape().table())));
+        if (found.isPresent() && found.shape() != null && unknownNames.containsKey(loose(found.shape().table()))) {
+            return Lookup.unknown(unknownNames.get(loose(found.shape().table())));
         }
         return found;
     }
@@ -65,8 +74,8 @@ final class RunModel implements CatalogView {
 
     private <T> Lookup<T> lookup(String name, Map<String, Lookup<T>> overlay, Lookup<T> beforeRun, String kindUnknown) {
         String key = key(name);
-        if (unknownNames.containsKey(key)) {
-            return Lookup.unknown(unknownNames.get(key));
+        if (unknownNames.containsKey(loose(name))) {
+            return Lookup.unknown(unknownNames.get(loose(name)));
         }
         Lookup<T> known = overlay.get(key);
         if (known != null) {
@@ -103,7 +112,7 @@ final class RunModel implements CatalogView {
                 return;
             case NAMES:
                 for (String name : names) {
-                    unknownNames.put(key(name), where + " changed it in a way Sluice does not model");
+                    unknownNames.put(loose(name), where + " changed it in a way Sluice does not model");
                 }
                 return;
             default:
@@ -172,7 +181,7 @@ final class RunModel implements CatalogView {
     }
 
     private <T> void define(Map<String, Lookup<T>> overlay, String name, Lookup<T> state) {
-        unknownNames.remove(key(name));
+        unknownNames.remove(loose(name));
         overlay.put(key(name), state);
     }
 
