@@ -57,7 +57,8 @@ public abstract class Database implements AutoCloseable {
         deleteTree(folder);
     }
 
-    static void deleteTree(Path root) throws IOException {
+    /** Deletes a folder and everything in it, if it exists. */
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

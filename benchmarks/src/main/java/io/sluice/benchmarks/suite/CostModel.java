@@ -83,6 +83,8 @@ public final class CostModel {
             model.out.append("## Cost model: ").append(db).append(", ").append(count).append(" migrations\n\n");
             model.upToDate(database, workload, upToDateRuns);
             model.cold(database, workload, coldRuns);
+        } finally {
+            Database.deleteTree(work);
         }
         Files.writeString(file, model.out);
         System.out.print(model.out);

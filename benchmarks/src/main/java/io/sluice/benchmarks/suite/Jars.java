@@ -22,7 +22,7 @@ final class Jars {
     Jars() {
         try {
             Path self = Paths.get(Jars.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            target = Files.isDirectory(self) ? self.getParent() : self.getParent();
+            target = self.getParent(); // target/benchmarks.jar, or target/classes from an IDE
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -64,6 +64,14 @@ public final class Suite {
         int n = number("n", 500);
         String java = options.get("java");
         Path work = Files.createTempDirectory("sluice-suite");
+        try {
+            run(part, results, dbs, n, java, work);
+        } finally {
+            io.sluice.benchmarks.side.Database.deleteTree(work);
+        }
+    }
+
+    private void run(String part, Results results, List<String> dbs, int n, String java, Path work) throws Exception {
         switch (part) {
             case "inprocess":
                 results.write("inprocess-" + String.join("-", list("figures", "cold,uptodate")) + "-"
