@@ -83,7 +83,7 @@ class NamesIT {
     private static String help(Path dir, String... command) throws Exception {
         List<String> args = new ArrayList<>(Arrays.asList(command));
         args.add("--help");
-        JavaProcess.Result result = JavaProcess.of("io.sluice.driver.cli.SluiceCli").classPath(Pages.CLI_JAR.toString())
+        JavaProcess.Result result = JavaProcess.of("io.sluice.cli.SluiceCli").classPath(Pages.CLI_JAR.toString())
                 .args(args.toArray(new String[0])).run(Files.createTempFile(dir, "help", ".txt"), Duration.ofMinutes(1));
         assertEquals(0, result.exitCode(), args + ": " + result.output());
         return result.output();
@@ -256,7 +256,7 @@ class NamesIT {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of(on));
         args.addAll(List.of(more));
-        return JavaProcess.of("io.sluice.driver.cli.SluiceCli").classPath(Pages.CLI_JAR.toString())
+        return JavaProcess.of("io.sluice.cli.SluiceCli").classPath(Pages.CLI_JAR.toString())
                 .args(args.toArray(new String[0])).run(Files.createTempFile(dir, "cli", ".txt"), Duration.ofMinutes(1))
                 .exitCode();
     }

@@ -73,21 +73,11 @@ final class Jars {
 
     /** The driver jar an app puts beside its JDBC driver (engine inside). */
     Path sluiceDriver() {
-        for (Path jar : matching("sluice-driver-")) {
-            if (!jar.getFileName().toString().endsWith("-cli.jar")) {
-                return jar;
-            }
-        }
-        throw new IllegalStateException("no sluice-driver jar in " + lib);
+        return one("sluice-driver-");
     }
 
     Path sluiceCli() {
-        for (Path jar : matching("sluice-driver-")) {
-            if (jar.getFileName().toString().endsWith("-cli.jar")) {
-                return jar;
-            }
-        }
-        throw new IllegalStateException("no sluice-driver cli jar in " + lib);
+        return one("sluice-cli-");
     }
 
     Path sluiceAgent() {
