@@ -83,7 +83,7 @@ public final class Decider {
         if (kind.kind() == StatementKind.Kind.CREATE_INDEX) {
             return createIndex(kind); // guarded or not: an INVALID index is rebuilt either way
         }
-        if (kind.isGuarded() || kind.isOrReplace()) {
+        if (kind.isGuarded()) {
             return Decision.apply(null);
         }
         switch (kind.kind()) {

@@ -1,5 +1,8 @@
 package io.sluice.migrations.plan;
 
+import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.Version;
 
@@ -108,8 +111,37 @@ public final class Plan {
         return new Plan(current, planned, future, warnings, imported, lastRank, historyFindings).withInterrupted(interrupted);
     }
 
-    /** The first conflict, as "file line N: reason", or null: the gate refuses before applying anything. */
-    public String firstConflict() {
+    /**
+     * Why the gate must not run this plan, or null: a database ahead of the code when
+     * {@code failOnFuture} ({@code onFuture=fail}), else the first conflict, else the first lint
+     * error (an unapproved destructive statement, a script that mixes statements that cannot run in
+     * a transaction with others, a bare COMMIT). Decided before anything is written (SPEC §4).
+     */
+    public SluiceException refusal(boolean failOnFuture) {
+        if (failOnFuture && !future.isEmpty()) {
+            return new SluiceException(Problem.FUTURE_VERSION, futureVersions() + "; deploy the newer code, or set "
+                    + Setting.ON_FUTURE.property() + "=warn to start anyway");
+        }
+        String conflict = firstConflict();
+        if (conflict != null) {
+            return new SluiceException(Problem.CONFLICT, "Conflict in " + conflict + "; nothing was applied; make the "
+                    + "database match or change the migration");
+        }
+        Finding error = firstError();
+        if (error != null) {
+            return new SluiceException(error.rule().equals("destructive") ? Problem.UNAPPROVED_DESTRUCTIVE
+                    : Problem.INVALID_MIGRATION, "Refused " + describe(error) + "; nothing was applied");
+        }
+        return null;
+    }
+
+    /** "the database has versions [4, 5] that this code does not know": the start of a refusal or a warning. */
+    public String futureVersions() {
+        return "the database has versions " + future + " that this code does not know";
+    }
+
+    /** The first conflict, as "file line N: reason", or null. */
+    private String firstConflict() {
         for (PlannedMigration migration : pending) {
             for (PlannedStatement statement : migration.plannedStatements()) {
                 if (statement.action() == PlannedStatement.Action.CONFLICT) {
@@ -120,11 +152,7 @@ public final class Plan {
         return null;
     }
 
-    /**
-     * The first lint error, or null: an unapproved destructive statement, a script that mixes
-     * statements that cannot run in a transaction with others, a bare COMMIT.
-     */
-    public Finding firstError() {
+    private Finding firstError() {
         for (PlannedMigration migration : pending) {
             for (Finding finding : migration.findings()) {
                 if (finding.severity() == Finding.Severity.ERROR) {
@@ -136,7 +164,7 @@ public final class Plan {
     }
 
     /** A finding of this plan as "file line N: message". */
-    public String describe(Finding finding) {
+    private String describe(Finding finding) {
         for (PlannedMigration migration : pending) {
             if (migration.findings().contains(finding)) {
                 return migration.migration().source() + " line " + finding.line() + ": " + finding.message();

@@ -6,7 +6,7 @@ import io.sluice.migrations.sql.Placeholders;
 import io.sluice.migrations.sql.Reach;
 import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.SqlStatement;
-import io.sluice.migrations.sql.SqlTokens;
+import io.sluice.migrations.sql.SqlWords;
 import io.sluice.migrations.sql.StatementKind;
 
 import java.sql.SQLException;
@@ -89,7 +89,7 @@ public final class StatementPlanner {
             for (PlannedStatement statement : plan(migration, placeholders).plannedStatements()) {
                 boolean checkable = !statement.effects().isEmpty();
                 for (StatementKind effect : statement.effects()) {
-                    checkable &= CHECKABLE.contains(effect.kind()) && !effect.isGuarded() && !effect.isOrReplace();
+                    checkable &= CHECKABLE.contains(effect.kind()) && !effect.isGuarded();
                 }
                 boolean absent = statement.action() == Action.APPLY && !statement.isLive() && statement.reason() == null;
                 if (checkable && (absent || statement.action() == Action.CONFLICT)) {
@@ -130,7 +130,7 @@ public final class StatementPlanner {
             }
             statements.add(new PlannedStatement(sql, statement.line(), decision, kinds));
             Reach reach = Reach.of(sql, kinds, rules);
-            model.advance(kinds, reach, reach == Reach.NAMES ? SqlTokens.identifiers(sql, rules) : null,
+            model.advance(kinds, reach, reach == Reach.NAMES ? SqlWords.identifiers(sql, rules) : null,
                     resolved.script() + " line " + statement.line());
         }
         boolean outside = !migration.isTransactional() || transaction.runsOutside(findings);
@@ -185,7 +185,7 @@ public final class StatementPlanner {
         }
 
         private String firstWords(String sql) {
-            return String.join(" ", SqlTokens.leadingWords(sql, rules, 4)).toUpperCase(java.util.Locale.ROOT);
+            return String.join(" ", SqlWords.leadingWords(sql, rules, 4)).toUpperCase(java.util.Locale.ROOT);
         }
     }
 }

@@ -1,14 +1,21 @@
 package io.sluice.migrations.run;
 
+import io.sluice.migrations.model.AppliedMigration;
+import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.model.Version;
+import io.sluice.migrations.plan.Plan;
+import io.sluice.migrations.plan.Planner;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
+import java.util.Set;
 
 /** What one gate run did, step by step: returned on success, attached to every refusal. */
 public final class GateReport {
@@ -28,6 +35,12 @@ public final class GateReport {
 
         public Duration duration() {
             return duration;
+        }
+
+        /** "skipped", "12 ms", or "12 ms" and {@code failedMark}: the step as the report and the log show it. */
+        String describe(String failedMark) {
+            return outcome == StepOutcome.SKIPPED ? "skipped"
+                    : duration.toMillis() + " ms" + (outcome == StepOutcome.FAILURE ? failedMark : "");
         }
     }
 
@@ -179,11 +192,7 @@ public final class GateReport {
         }
         line.append(';');
         for (Map.Entry<GateStep, Step> step : steps.entrySet()) {
-            line.append(' ').append(step.getKey().tag()).append(' ');
-            Step value = step.getValue();
-            line.append(value.outcome() == StepOutcome.SKIPPED ? "skipped"
-                    : value.duration().toMillis() + " ms" + (value.outcome() == StepOutcome.FAILURE ? " FAILED" : ""));
-            line.append(',');
+            line.append(' ').append(step.getKey().tag()).append(' ').append(step.getValue().describe(" FAILED")).append(',');
         }
         line.setLength(line.length() - 1);
         if (backup != null) {
@@ -194,5 +203,114 @@ public final class GateReport {
 
     static String name(Version version) {
         return version == null ? "0" : version.toString();
+    }
+
+    /**
+     * Gathers one run's report as its steps go: each step's outcome and time, each migration's run,
+     * the versions before and after and what is still pending. After a failure, the history says
+     * which of the run's migrations the database kept, and the counts follow it.
+     */
+    static final class Builder {
+        private final String database;
+        private final String dialect;
+        private final Map<GateStep, Step> steps = new EnumMap<>(GateStep.class);
+        private final List<MigrationRun> migrations = new ArrayList<>();
+        private int pending = -1;
+        private int planned;
+        private int lastRank;
+        private Version versionBefore;
+        private Version versionAfter;
+        private Path backup;
+
+        Builder(String database, String dialect) {
+            this.database = database;
+            this.dialect = dialect;
+        }
+
+        Step step(GateStep step, StepOutcome outcome, Duration duration) {
+            Step result = new Step(outcome, duration);
+            steps.put(step, result);
+            return result;
+        }
+
+        /** The plan the run executes: where the database stands and what is pending. */
+        void plan(Plan plan) {
+            versionBefore = plan.current();
+            versionAfter = plan.current();
+            lastRank = plan.lastRank();
+            pending = plan.pending().size();
+            planned = pending;
+        }
+
+        void backup(Path path) {
+            backup = path;
+        }
+
+        /** One migration ran, well or not; the migrations done so far, for a progress bar. */
+        int migrated(ResolvedMigration migration, Duration duration, boolean success) {
+            migrations.add(new MigrationRun(migration.script(), migration.version(), migration.description(), duration,
+                    success));
+            if (success) {
+                pending--;
+                versionAfter = later(versionAfter, migration.version());
+            }
+            return planned - pending;
+        }
+
+        int planned() {
+            return planned;
+        }
+
+        /** Whether a migration of this run went well, so a failure after it may or may not have kept it. */
+        boolean ranMigrations() {
+            return migrations.stream().anyMatch(MigrationRun::success);
+        }
+
+        /**
+         * Counts only the migrations the history says the database kept: a dialect may undo more than
+         * the failed one (SQLite rolls back the run's transaction when verify fails, and restores the
+         * backup when a no-transaction script fails).
+         */
+        void keptIn(List<AppliedMigration> history) {
+            Set<String> kept = new HashSet<>();
+            for (AppliedMigration row : history) {
+                if (row.installedRank() > lastRank && row.success()) {
+                    kept.add(row.script());
+                }
+            }
+            versionAfter = versionBefore;
+            pending = planned;
+            for (ListIterator<MigrationRun> runs = migrations.listIterator(); runs.hasNext(); ) {
+                MigrationRun run = runs.next();
+                if (!run.success()) {
+                    continue;
+                }
+                if (kept.contains(run.script())) {
+                    pending--;
+                    versionAfter = later(versionAfter, run.version());
+                } else {
+                    runs.set(run.asUndone());
+                }
+            }
+        }
+
+        /** Whether inspect ran but the run stopped before the plan said where the database stands. */
+        boolean versionUnknown() {
+            return versionBefore == null && steps.containsKey(GateStep.INSPECT);
+        }
+
+        /** The version the history leaves the database at, for the summary of a refusal at inspect. */
+        void versionIn(List<AppliedMigration> history) {
+            versionBefore = Planner.currentVersion(history);
+            versionAfter = versionBefore;
+        }
+
+        GateReport build() {
+            return new GateReport(database, dialect, steps, versionBefore, versionAfter, migrations, pending, backup);
+        }
+
+        private static Version later(Version current, Version candidate) {
+            return candidate != null && (current == null || candidate.compareTo(current) > 0) ? candidate : current;
+        }
     }
 }

@@ -10,24 +10,16 @@ import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.metrics.GateMetrics;
-import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.Finding;
-import io.sluice.migrations.model.Version;
 import io.sluice.migrations.plan.Plan;
-import io.sluice.migrations.plan.Planner;
 import io.sluice.migrations.plan.PlannedMigration;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.ListIterator;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
@@ -45,16 +37,9 @@ public final class GateRun {
     private final Settings settings;
     private final GateLog log;
 
-    private final Map<GateStep, GateReport.Step> steps = new EnumMap<>(GateStep.class);
-    private final List<GateReport.MigrationRun> migrations = new ArrayList<>();
-    private int pending = -1;
+    private final GateReport.Builder report;
     private Progress progress = (done, total, script) -> { };
     private BackupProgress backupProgress = BackupProgress.NONE;
-    private int plannedCount;
-    private Version versionBefore;
-    private Version versionAfter;
-    private int lastRank;
-    private Path backup;
 
     public GateRun(Dialect dialect, String jdbcUrl, Connector connector, Settings settings) {
         this.dialect = dialect;
@@ -62,6 +47,7 @@ public final class GateRun {
         this.connector = connector;
         this.settings = settings;
         this.log = new GateLog(dialect.databaseName(jdbcUrl, connector.properties()));
+        this.report = new GateReport.Builder(log.database(), dialect.name());
     }
 
     /** Told of each migration as it commits, for a progress bar on a terminal. */
@@ -83,22 +69,23 @@ public final class GateRun {
         long start = System.nanoTime();
         try {
             try (GateSession session = open()) {
+                HistoryTable history = HistoryTable.of(session, dialect, settings.text(Setting.TABLE));
                 try {
-                    runSteps(session);
+                    runSteps(session, history);
                 } catch (SQLException | RuntimeException e) {
-                    countWhatWasKept(session);
-                    readVersionIfUnknown(session);
+                    countWhatWasKept(session, history);
+                    readVersionIfUnknown(session, history);
                     throw e;
                 }
             }
             record(GateStep.TOTAL, StepOutcome.SUCCESS, start);
-            GateReport report = report();
+            GateReport report = this.report.build();
             log.log(INFO, report.toString());
             GateMetrics.get().recordRun(report);
             return report;
         } catch (SQLException | RuntimeException e) {
             record(GateStep.TOTAL, StepOutcome.FAILURE, start);
-            GateReport report = report();
+            GateReport report = this.report.build();
             SluiceException refusal = refusal(e).withReport(report);
             log.log(System.Logger.Level.ERROR, refusal.getMessage() + " (" + report + ")");
             GateMetrics.get().recordRun(report);
@@ -106,24 +93,20 @@ public final class GateRun {
         }
     }
 
-    private void runSteps(GateSession session) throws SQLException {
+    private void runSteps(GateSession session, HistoryTable history) throws SQLException {
         Plan plan = upToDateWithoutLock(session);
         if (plan == null) {
             step(GateStep.LOCK, () -> {
                 session.lock();
                 return null;
             });
-            plan = step(GateStep.INSPECT, () -> inspect(session));
+            plan = step(GateStep.INSPECT, () -> inspect(session, history));
         }
-        versionBefore = plan.current();
-        versionAfter = plan.current();
-        lastRank = plan.lastRank();
-        pending = plan.pending().size();
-        plannedCount = pending;
+        report.plan(plan);
         if (plan.isEmpty()) {
             skip(GateStep.BACKUP, GateStep.MIGRATE, GateStep.VERIFY);
         } else {
-            migrate(session, plan);
+            migrate(session, history, plan);
         }
     }
 
@@ -164,30 +147,20 @@ public final class GateRun {
         }
     }
 
-    private Plan inspect(GateSession session) throws SQLException {
+    private Plan inspect(GateSession session, HistoryTable history) throws SQLException {
         Plan plan = new Inspector(dialect, settings, log.database()).inspect(session);
         if (!plan.interrupted().isEmpty()) {
-            new InterruptedScripts(session, history(session), log).recover(plan);
+            new InterruptedScripts(session, history, log).recover(plan);
             plan = new Inspector(dialect, settings, log.database()).inspect(session);
         }
         logWarnings(plan);
-        if (!plan.future().isEmpty()) {
-            String versions = "the database has versions " + plan.future() + " that this code does not know";
-            if (settings.text(Setting.ON_FUTURE).equals("fail")) {
-                throw new SluiceException(Problem.FUTURE_VERSION, versions + "; deploy the newer code, or set "
-                        + Setting.ON_FUTURE.property() + "=warn to start anyway");
-            }
-            log.log(WARNING, versions + "; starting anyway (" + Setting.ON_FUTURE.property() + "=warn)");
+        boolean failOnFuture = settings.text(Setting.ON_FUTURE).equals("fail");
+        if (!plan.future().isEmpty() && !failOnFuture) {
+            log.log(WARNING, plan.futureVersions() + "; starting anyway (" + Setting.ON_FUTURE.property() + "=warn)");
         }
-        String conflict = plan.firstConflict();
-        if (conflict != null) {
-            throw new SluiceException(Problem.CONFLICT, "Conflict in " + conflict + "; nothing was applied; make the "
-                    + "database match or change the migration");
-        }
-        Finding error = plan.firstError();
-        if (error != null) {
-            throw new SluiceException(error.rule().equals("destructive") ? Problem.UNAPPROVED_DESTRUCTIVE
-                    : Problem.INVALID_MIGRATION, "Refused " + plan.describe(error) + "; nothing was applied");
+        SluiceException refusal = plan.refusal(failOnFuture);
+        if (refusal != null) {
+            throw refusal;
         }
         return plan;
     }
@@ -207,17 +180,12 @@ public final class GateRun {
         }
     }
 
-    private void migrate(GateSession session, Plan plan) throws SQLException {
+    private void migrate(GateSession session, HistoryTable history, Plan plan) throws SQLException {
         String reason = "v" + GateReport.name(plan.current()) + "-to-v" + GateReport.name(plan.target());
-        long backupStart = System.nanoTime();
-        try {
-            backup = session.backup(reason, backupProgress);
-        } catch (SQLException | RuntimeException e) {
-            record(GateStep.BACKUP, StepOutcome.FAILURE, backupStart);
-            throw e;
-        }
-        record(GateStep.BACKUP, backup == null ? StepOutcome.SKIPPED : StepOutcome.SUCCESS, backupStart);
-        Migrator migrator = new Migrator(session, history(session), InstalledBy.describe(session.connection()), backup);
+        Path backup = step(GateStep.BACKUP, () -> session.backup(reason, backupProgress),
+                path -> path == null ? StepOutcome.SKIPPED : StepOutcome.SUCCESS);
+        report.backup(backup);
+        Migrator migrator = new Migrator(session, history, InstalledBy.describe(session.connection()), backup);
         step(GateStep.MIGRATE, () -> {
             migrator.applyAll(plan.pending(), plan.imported(), this::migrated);
             return null;
@@ -231,51 +199,27 @@ public final class GateRun {
 
     private void migrated(PlannedMigration planned, Duration duration, boolean success, List<String> skipped) {
         ResolvedMigration migration = planned.migration();
-        migrations.add(new GateReport.MigrationRun(migration.script(), migration.version(), migration.description(),
-                duration, success));
+        int done = report.migrated(migration, duration, success);
         if (!success) {
             return;
         }
-        pending--;
-        progress.migrated(plannedCount - pending, plannedCount, migration.script());
-        versionAfter = later(versionAfter, migration.version());
+        progress.migrated(done, report.planned(), migration.script());
         log.log(INFO, "applied " + migration.script() + " in " + duration.toMillis() + " ms"
                 + (skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped)));
     }
 
     /**
-     * After a failure the history says which of this run's migrations the database kept: a dialect
-     * may undo more than the failed one (SQLite rolls back the run's transaction when verify fails,
-     * and restores the backup when a no-transaction script fails). The report, log and meters then
-     * count only those. Runs only on the failure path; if the database cannot answer, the report
-     * keeps what the run saw.
+     * After a failure the history says which of this run's migrations the database kept; the
+     * report, log and meters then count only those. Runs only on the failure path; if the database
+     * cannot answer, the report keeps what the run saw.
      */
-    private void countWhatWasKept(GateSession session) {
-        if (migrations.stream().noneMatch(GateReport.MigrationRun::success)) {
+    private void countWhatWasKept(GateSession session, HistoryTable history) {
+        if (!report.ranMigrations()) {
             return;
         }
         try {
             session.abandon();
-            Set<String> kept = new HashSet<>();
-            for (AppliedMigration row : history(session).read()) {
-                if (row.installedRank() > lastRank && row.success()) {
-                    kept.add(row.script());
-                }
-            }
-            versionAfter = versionBefore;
-            pending = plannedCount;
-            for (ListIterator<GateReport.MigrationRun> runs = migrations.listIterator(); runs.hasNext(); ) {
-                GateReport.MigrationRun run = runs.next();
-                if (!run.success()) {
-                    continue;
-                }
-                if (kept.contains(run.script())) {
-                    pending--;
-                    versionAfter = later(versionAfter, run.version());
-                } else {
-                    runs.set(run.asUndone());
-                }
-            }
+            report.keptIn(history.read());
         } catch (SQLException | RuntimeException e) {
             log.log(WARNING, "cannot read which migrations the failed run kept: " + e.getMessage());
         }
@@ -285,25 +229,16 @@ public final class GateRun {
      * A refusal during inspect comes before the plan says where the database stands; the summary
      * must still name the version it is at, not v0. Best effort: the refusal matters more.
      */
-    private void readVersionIfUnknown(GateSession session) {
-        if (versionBefore != null || !steps.containsKey(GateStep.INSPECT)) {
+    private void readVersionIfUnknown(GateSession session, HistoryTable history) {
+        if (!report.versionUnknown()) {
             return;
         }
         try {
             session.abandon();
-            versionBefore = Planner.currentVersion(history(session).read());
-            versionAfter = versionBefore;
+            report.versionIn(history.read());
         } catch (SQLException | RuntimeException e) {
             log.log(DEBUG, "cannot read the version the database is at: " + e.getMessage());
         }
-    }
-
-    private static Version later(Version current, Version candidate) {
-        return candidate != null && (current == null || candidate.compareTo(current) > 0) ? candidate : current;
-    }
-
-    private HistoryTable history(GateSession session) {
-        return HistoryTable.of(session, dialect, settings.text(Setting.TABLE));
     }
 
     private SluiceException refusal(Exception e) {
@@ -320,21 +255,21 @@ public final class GateRun {
                 + e.getMessage()), e);
     }
 
-    private GateReport report() {
-        return new GateReport(log.database(), dialect.name(), steps, versionBefore, versionAfter, migrations, pending,
-                backup);
-    }
-
     @FunctionalInterface
     private interface StepBody<T> {
         T run() throws SQLException;
     }
 
     private <T> T step(GateStep step, StepBody<T> body) throws SQLException {
+        return step(step, body, result -> StepOutcome.SUCCESS);
+    }
+
+    /** Runs one step, timed: {@code outcome} says how its result went; a failure is recorded and rethrown. */
+    private <T> T step(GateStep step, StepBody<T> body, Function<T, StepOutcome> outcome) throws SQLException {
         long start = System.nanoTime();
         try {
             T result = body.run();
-            record(step, StepOutcome.SUCCESS, start);
+            record(step, outcome.apply(result), start);
             return result;
         } catch (SQLException | RuntimeException e) {
             record(step, StepOutcome.FAILURE, start);
@@ -344,20 +279,18 @@ public final class GateRun {
 
     private void skip(GateStep... skipped) {
         for (GateStep step : skipped) {
-            put(step, new GateReport.Step(StepOutcome.SKIPPED, Duration.ZERO));
+            put(step, StepOutcome.SKIPPED, Duration.ZERO);
         }
     }
 
     private void record(GateStep step, StepOutcome outcome, long startNanos) {
-        put(step, new GateReport.Step(outcome, Duration.ofNanos(System.nanoTime() - startNanos)));
+        put(step, outcome, Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
-    private void put(GateStep step, GateReport.Step result) {
-        steps.put(step, result);
+    private void put(GateStep step, StepOutcome outcome, Duration duration) {
+        GateReport.Step result = report.step(step, outcome, duration);
         if (step != GateStep.TOTAL) { // per-step detail is DEBUG: a start logs one summary line (SPEC §4)
-            log.log(DEBUG, step.tag() + " "
-                    + (result.outcome() == StepOutcome.SKIPPED ? "skipped" : result.duration().toMillis() + " ms"
-                    + (result.outcome() == StepOutcome.FAILURE ? " (failed)" : "")));
+            log.log(DEBUG, step.tag() + " " + result.describe(" (failed)"));
         }
     }
 }

@@ -68,7 +68,7 @@ public enum Reach {
         if (modeled) {
             return MODELED;
         }
-        Tokens tokens = Tokens.of(sql, rules);
+        TokenCursor tokens = TokenCursor.of(sql, rules);
         String first = tokens.word();
         if (first == null) {
             return ANYTHING;
@@ -90,7 +90,7 @@ public enum Reach {
      * statement that would end or open the transaction the gate runs a migration in.
      */
     public static boolean isTransactionControl(String sql, SplitRules rules) {
-        Tokens tokens = Tokens.of(sql, rules);
+        TokenCursor tokens = TokenCursor.of(sql, rules);
         String first = tokens.word();
         if (first == null) {
             return false;

@@ -33,6 +33,8 @@ class StatementKindTest {
         assertEquals("create table loans", pg("/* note */ CREATE TEMP TABLE -- why\n LOANS (id int)"));
         assertEquals("(id int, amount numeric(10,2))", only("CREATE TABLE IF NOT EXISTS loans (id int, amount numeric(10,2))").definition());
         assertTrue(only("CREATE TABLE IF NOT EXISTS loans (id int)").isGuarded());
+        assertTrue(only("CREATE OR REPLACE VIEW v AS SELECT 1").isGuarded(), "OR REPLACE guards it too");
+        assertFalse(only("CREATE TABLE loans (id int)").isGuarded());
     }
 
     @Test

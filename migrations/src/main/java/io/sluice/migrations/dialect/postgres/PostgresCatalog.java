@@ -1,7 +1,7 @@
 package io.sluice.migrations.dialect.postgres;
 
 import io.sluice.migrations.sql.Reach;
-import io.sluice.migrations.sql.SqlTokens;
+import io.sluice.migrations.sql.SqlWords;
 import io.sluice.migrations.sql.StatementKind;
 import io.sluice.migrations.sql.SplitRules;
 
@@ -102,7 +102,7 @@ final class PostgresCatalog {
                 continue;
             }
             if (reach == Reach.NAMES) {
-                Set<String> names = SqlTokens.identifiers(statement, SplitRules.POSTGRES);
+                Set<String> names = SqlWords.identifiers(statement, SplitRules.POSTGRES);
                 expected.removeIf(e -> names.contains(e.name.toLowerCase(Locale.ROOT))
                         || e.table != null && names.contains(e.table.toLowerCase(Locale.ROOT)));
                 continue;

@@ -7,7 +7,7 @@ import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
-import io.sluice.migrations.sql.SqlTokens;
+import io.sluice.migrations.sql.SqlWords;
 import io.sluice.migrations.sql.StatementKind;
 
 import java.net.URLDecoder;
@@ -92,7 +92,7 @@ public final class PostgresDialect implements Dialect {
      */
     @Override
     public boolean cannotRunInTransaction(String sql) {
-        List<String> words = SqlTokens.leadingWords(sql, SplitRules.POSTGRES, 5);
+        List<String> words = SqlWords.leadingWords(sql, SplitRules.POSTGRES, 5);
         if (words.isEmpty()) {
             return false;
         }

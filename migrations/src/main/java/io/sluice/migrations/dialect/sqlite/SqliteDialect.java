@@ -9,7 +9,7 @@ import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.sql.SplitRules;
-import io.sluice.migrations.sql.SqlTokens;
+import io.sluice.migrations.sql.SqlWords;
 import io.sluice.migrations.util.Redact;
 
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ public final class SqliteDialect implements Dialect {
      */
     @Override
     public boolean cannotRunInTransaction(String sql) {
-        List<String> words = SqlTokens.leadingWords(sql, SplitRules.SQLITE, 2);
+        List<String> words = SqlWords.leadingWords(sql, SplitRules.SQLITE, 2);
         if (words.isEmpty()) {
             return false;
         }

@@ -12,7 +12,7 @@ import io.sluice.migrations.plan.CatalogSnapshot;
 import io.sluice.migrations.plan.CatalogView;
 import io.sluice.migrations.plan.TableShape;
 import io.sluice.migrations.sql.SplitRules;
-import io.sluice.migrations.sql.SqlTokens;
+import io.sluice.migrations.sql.SqlWords;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -273,7 +273,7 @@ final class SqliteSession implements GateSession {
         Set<String> touched = new HashSet<>();
         touched.add(settings.text(Setting.TABLE).toLowerCase(Locale.ROOT));
         for (String statement : applied) {
-            touched.addAll(SqlTokens.identifiers(statement, SplitRules.SQLITE));
+            touched.addAll(SqlWords.identifiers(statement, SplitRules.SQLITE));
         }
         return touched;
     }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class SqlTokensTest {
+class SqlWordsTest {
     private static List<String> identifiers(String sql, SplitRules rules) {
-        return List.copyOf(SqlTokens.identifiers(sql, rules));
+        return List.copyOf(SqlWords.identifiers(sql, rules));
     }
 
     @Test
@@ -61,13 +61,13 @@ class SqlTokensTest {
 
     @Test
     void nonAsciiWordsAreIdentifiers() {
-        assertEquals(Set.of("select", "prénom", "from", "élève"), SqlTokens.identifiers("SELECT prénom FROM Élève", SQLITE));
+        assertEquals(Set.of("select", "prénom", "from", "élève"), SqlWords.identifiers("SELECT prénom FROM Élève", SQLITE));
     }
 
     @Test
     void unterminatedStringIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> SqlTokens.identifiers("SELECT 'open", SQLITE));
+            () -> SqlWords.identifiers("SELECT 'open", SQLITE));
         assertEquals("unterminated string literal starting at line 1", e.getMessage());
     }
 }

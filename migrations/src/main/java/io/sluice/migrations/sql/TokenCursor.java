@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The significant tokens of one statement (no spaces, no comments), read front to back. Bare
- * words are lower-cased; quoted identifiers are unquoted and keep their case; each token keeps
- * where it stood in the text, so a caller can take the rest of the statement verbatim.
+ * A cursor over the significant tokens of one statement (no spaces, no comments), read front to
+ * back by the statement parser. Bare words are lower-cased; quoted identifiers are unquoted and
+ * keep their case; each token keeps its type and where it stood in the text, so a caller can take
+ * the rest of the statement verbatim. {@link SqlWords} is the plain list of words, for callers
+ * that only need names.
  */
-final class Tokens {
+final class TokenCursor {
     private enum Type { WORD, QUOTED, SYMBOL, LITERAL }
 
     private final String sql;
@@ -22,12 +24,12 @@ final class Tokens {
     private final List<Integer> ends = new ArrayList<>();
     private int position;
 
-    private Tokens(String sql) {
+    private TokenCursor(String sql) {
         this.sql = sql;
     }
 
-    static Tokens of(String sql, SplitRules rules) {
-        Tokens tokens = new Tokens(sql);
+    static TokenCursor of(String sql, SplitRules rules) {
+        TokenCursor tokens = new TokenCursor(sql);
         Lexer lexer = new Lexer(sql, rules);
         while (lexer.next()) {
             switch (lexer.kind) {
@@ -35,7 +37,7 @@ final class Tokens {
                     tokens.add(lexer.token().toLowerCase(Locale.ROOT), Type.WORD, lexer.start, lexer.end);
                     break;
                 case QUOTED_IDENTIFIER:
-                    tokens.add(SqlTokens.unquote(lexer.token()), Type.QUOTED, lexer.start, lexer.end);
+                    tokens.add(SqlWords.unquote(lexer.token()), Type.QUOTED, lexer.start, lexer.end);
                     break;
                 case STRING:
                 case NUMBER:
@@ -152,10 +154,6 @@ final class Tokens {
 
     boolean peekIs(String keyword) {
         return position < texts.size() && types.get(position) == Type.WORD && texts.get(position).equals(keyword);
-    }
-
-    boolean atEnd() {
-        return position >= texts.size();
     }
 
     /** The next bare word, consumed; null when the next token is not one. */

@@ -8,11 +8,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The names a statement mentions, so the planner can tell which tables it touches without a full
- * SQL parser.
+ * The words a statement mentions, without their positions or types: the names it touches, so the
+ * planner can tell which tables without a full SQL parser, and its leading keywords.
+ * {@link TokenCursor} is what the statement parser reads instead.
  */
-public final class SqlTokens {
-    private SqlTokens() {
+public final class SqlWords {
+    private SqlWords() {
     }
 
     /**
