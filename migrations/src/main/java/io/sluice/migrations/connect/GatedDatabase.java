@@ -9,6 +9,7 @@ import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.Dialects;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.error.SqlState;
 import io.sluice.migrations.resolve.Resolver;
 import io.sluice.migrations.run.GateRun;
 import io.sluice.migrations.util.Redact;
@@ -161,7 +162,8 @@ public final class GatedDatabase implements Connector {
 
     private Connection declinedIfNull(Connection connection, String url) throws SQLException {
         if (connection == null) {
-            throw new SQLException(driver.getClass().getName() + " declined " + Redact.url(url), "08001");
+            throw new SQLException(driver.getClass().getName() + " declined " + Redact.url(url),
+                    SqlState.CONNECTION_UNABLE_TO_CONNECT.code());
         }
         return connection;
     }

@@ -11,6 +11,7 @@ import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.error.SqlState;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,7 +134,7 @@ public final class PostgresBackups {
      */
     private static boolean waitedForALock(Exception e) {
         if (e instanceof SQLException) {
-            return PostgresSession.LOCK_NOT_AVAILABLE.equals(((SQLException) e).getSQLState());
+            return SqlState.LOCK_NOT_AVAILABLE.isStateOf((SQLException) e);
         }
         String message = String.valueOf(e.getMessage());
         return message.contains("could not obtain lock") || message.contains("lock timeout")

@@ -8,6 +8,7 @@ import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.error.SqlState;
 import io.sluice.migrations.plan.CatalogSnapshot;
 import io.sluice.migrations.plan.CatalogView;
 import io.sluice.migrations.plan.TableShape;
@@ -29,9 +30,6 @@ import java.util.List;
  * blocked by a busy table fails (and is retried on the next start) instead of hanging the fleet.
  */
 final class PostgresSession implements GateSession {
-    /** SQLState of a statement cancelled by {@code lock_timeout}. */
-    static final String LOCK_NOT_AVAILABLE = "55P03";
-
     private final Settings settings;
     private final Connection connection;
     private final String schema;
@@ -182,7 +180,7 @@ final class PostgresSession implements GateSession {
 
     @Override
     public boolean isLockTimeout(SQLException failure) {
-        return LOCK_NOT_AVAILABLE.equals(failure.getSQLState());
+        return SqlState.LOCK_NOT_AVAILABLE.isStateOf(failure);
     }
 
     @Override
