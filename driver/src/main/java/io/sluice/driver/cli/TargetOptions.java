@@ -1,7 +1,6 @@
 package io.sluice.driver.cli;
 
 import io.sluice.migrations.config.Setting;
-import io.sluice.migrations.config.Sources;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -101,7 +100,7 @@ final class TargetOptions {
             if (key.startsWith(prefix) && !key.equals(prefix + "url")) {
                 String setting = key.substring(prefix.length());
                 boolean sluiceSetting = !setting.equals("user") && !setting.equals("password")
-                        && Sources.find(setting) != null || setting.startsWith("placeholders.");
+                        && Setting.find(setting) != null || setting.startsWith("placeholders.");
                 properties.setProperty(sluiceSetting ? Setting.PREFIX + setting : setting, file.getProperty(key));
             }
         }

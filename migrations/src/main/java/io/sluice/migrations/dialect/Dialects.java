@@ -6,6 +6,7 @@ import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.util.Redact;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,6 +24,15 @@ public final class Dialects {
         }
         throw new SluiceException(Problem.INVALID_SETTING, "Sluice does not support " + Redact.url(delegateUrl)
                 + "; supported URLs start with jdbc:sluice:sqlite: or jdbc:sluice:postgresql:");
+    }
+
+    /** Every dialect's own backup methods, the dialect-specific values of {@code sluice.backup}. */
+    public static List<String> backupMethods() {
+        List<String> methods = new ArrayList<>();
+        for (Dialect dialect : ALL) {
+            methods.addAll(dialect.backupMethods());
+        }
+        return methods;
     }
 
     /** The dialect for a URL, or null when Sluice does not support that database. */

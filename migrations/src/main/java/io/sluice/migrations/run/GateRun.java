@@ -1,5 +1,6 @@
 package io.sluice.migrations.run;
 
+import io.sluice.migrations.config.OnFuture;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.BackupProgress;
@@ -173,11 +174,11 @@ public final class GateRun {
         logWarnings(plan);
         if (!plan.future().isEmpty()) {
             String versions = "the database has versions " + plan.future() + " that this code does not know";
-            if (settings.text(Setting.ON_FUTURE).equals("fail")) {
+            if (settings.choice(Setting.ON_FUTURE, OnFuture.class) == OnFuture.FAIL) {
                 throw new SluiceException(Problem.FUTURE_VERSION, versions + "; deploy the newer code, or set "
-                        + Setting.ON_FUTURE.property() + "=warn to start anyway");
+                        + Setting.ON_FUTURE.assigned(OnFuture.WARN) + " to start anyway");
             }
-            log.log(WARNING, versions + "; starting anyway (" + Setting.ON_FUTURE.property() + "=warn)");
+            log.log(WARNING, versions + "; starting anyway (" + Setting.ON_FUTURE.assigned(OnFuture.WARN) + ")");
         }
         String conflict = plan.firstConflict();
         if (conflict != null) {

@@ -215,11 +215,11 @@ class SourcesTest {
 
     @Test
     void findAcceptsCamelAndKebabCase() {
-        assertEquals(Setting.BACKUP_DIR, Sources.find("backupDir"));
-        assertEquals(Setting.BACKUP_DIR, Sources.find("backup-dir"));
-        assertEquals(Setting.ALLOW_DESTRUCTIVE, Sources.find("allow-destructive"));
-        assertEquals(null, Sources.find("backupdir"));
-        assertEquals(null, Sources.find("placeholders"));
+        assertEquals(Setting.BACKUP_DIR, Setting.find("backupDir"));
+        assertEquals(Setting.BACKUP_DIR, Setting.find("backup-dir"));
+        assertEquals(Setting.ALLOW_DESTRUCTIVE, Setting.find("allow-destructive"));
+        assertEquals(null, Setting.find("backupdir"));
+        assertEquals(null, Setting.find("placeholders"));
     }
 
     @Test

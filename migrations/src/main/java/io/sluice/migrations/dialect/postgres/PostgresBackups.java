@@ -6,6 +6,7 @@ import io.sluice.migrations.backup.BackupStore;
 import io.sluice.migrations.backup.DatabaseIdentity;
 import io.sluice.migrations.backup.MissingProgram;
 import io.sluice.migrations.backup.RestoreRefused;
+import io.sluice.migrations.config.Backup;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
@@ -39,17 +40,15 @@ public final class PostgresBackups {
     private final Connector connector;
     private final Connection connection;
     private final Settings settings;
+    private final Backup backup;
     private final String database;
     private final String schema;
     private BackupStore store;
 
-    PostgresBackups(String jdbcUrl, Connector connector, Connection connection, Settings settings, String database,
-                    String schema) throws SluiceException {
-        String method = settings.text(Setting.BACKUP);
-        if (method.equals("sqlite-online")) {
-            throw new SluiceException(Problem.INVALID_SETTING, Setting.BACKUP.property() + "=" + method
-                    + " does not apply to PostgreSQL; use auto, pg_dump or none");
-        }
+    /** @param backup {@code sluice.backup}, where {@link Backup#METHOD} is pg_dump (the dialect checked it) */
+    PostgresBackups(String jdbcUrl, Connector connector, Connection connection, Settings settings, Backup backup,
+                    String database, String schema) {
+        this.backup = backup;
         this.jdbcUrl = jdbcUrl;
         this.connector = connector;
         this.connection = connection;
@@ -101,13 +100,12 @@ public final class PostgresBackups {
 
     /** @return the verified backup, or null with {@code backup=none} */
     Path write(String reason) throws SluiceException {
-        String method = settings.text(Setting.BACKUP);
-        if (method.equals("none")) {
+        if (backup == Backup.NONE) {
             return null;
         }
         return store().take(reason, () -> null, false, temporary -> {
             try {
-                PgDump pgDump = pgDump(method.equals("pg_dump"));
+                PgDump pgDump = pgDump(backup == Backup.METHOD);
                 if (pgDump != null) {
                     pgDump.dump(server(), schema, temporary, settings.duration(Setting.LOCK_TIMEOUT));
                     pgDump.check(temporary);

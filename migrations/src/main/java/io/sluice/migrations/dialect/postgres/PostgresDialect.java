@@ -14,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -32,6 +33,17 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    @Override
+    public String displayName() {
+        return "PostgreSQL";
+    }
+
+    /** {@code pg_dump}, required; {@code auto} takes it when it is installed, else the built-in logical backup. */
+    @Override
+    public List<String> backupMethods() {
+        return Collections.singletonList(PgDump.METHOD);
     }
 
     @Override
@@ -160,6 +172,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public GateSession open(String jdbcUrl, Connector connector, Settings settings) throws SQLException {
-        return new PostgresSession(jdbcUrl, connector, settings, databaseName(jdbcUrl, connector.properties()));
+        return new PostgresSession(jdbcUrl, connector, settings, backup(settings),
+                databaseName(jdbcUrl, connector.properties()));
     }
 }

@@ -1,6 +1,8 @@
 package io.sluice.migrations.dialect.postgres;
 
 import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.config.Backup;
+import io.sluice.migrations.config.LockMode;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.BackupProgress;
@@ -37,17 +39,18 @@ final class PostgresSession implements GateSession {
     private final PostgresBackups backups;
     private boolean migrationTransactional;
 
-    PostgresSession(String jdbcUrl, Connector connector, Settings settings, String database) throws SQLException {
+    PostgresSession(String jdbcUrl, Connector connector, Settings settings, Backup backup, String database)
+            throws SQLException {
         this.settings = settings;
         this.connection = connector.connect(LockOwner.connectionProperties("gate"));
         try {
             schema = currentSchema(connection);
             applyTimeouts();
             String table = settings.text(Setting.TABLE);
-            lock = settings.text(Setting.LOCK_MODE).equals("table")
+            lock = settings.choice(Setting.LOCK_MODE, LockMode.class) == LockMode.TABLE
                     ? new LeaseLock(connector, table + "_lock", settings.duration(Setting.LOCK_TIMEOUT), database)
                     : new AdvisoryLock(connector, lockKey(schema, table), settings.duration(Setting.LOCK_TIMEOUT), database);
-            backups = new PostgresBackups(jdbcUrl, connector, connection, settings, database, schema);
+            backups = new PostgresBackups(jdbcUrl, connector, connection, settings, backup, database, schema);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
