@@ -25,8 +25,25 @@ public interface Dialect {
     /** {@code SQLite} or {@code PostgreSQL}: the database as messages name it. */
     String displayName();
 
+    /** The start of the delegate URLs this dialect serves: {@code jdbc:sqlite:}. */
+    String urlPrefix();
+
     /** Whether this dialect serves a delegate URL ({@code jdbc:sqlite:…}). */
     boolean handles(String jdbcUrl);
+
+    /**
+     * The vendor's {@code DataSource} classes, by name, whose subclasses hand out connections
+     * without a {@code Driver#connect} the java agent sees, or with a URL only they know.
+     */
+    List<String> dataSourceClasses();
+
+    /** The tables Sluice itself keeps in the database, with these settings: not the application's schema. */
+    List<String> ownTables(Settings settings);
+
+    /** The schema to pass to JDBC's {@code DatabaseMetaData} lookups for {@code schema}: the same by default. */
+    default String metadataSchema(String schema) {
+        return schema;
+    }
 
     /**
      * The database's short name, the {@code <stem>} of backup files, log lines and the

@@ -1,5 +1,6 @@
 package io.sluice.migrations.dialect;
 
+import io.sluice.migrations.config.DatabaseUrl;
 import io.sluice.migrations.dialect.postgres.PostgresDialect;
 import io.sluice.migrations.dialect.sqlite.SqliteDialect;
 import io.sluice.migrations.error.Problem;
@@ -22,8 +23,22 @@ public final class Dialects {
         if (dialect != null) {
             return dialect;
         }
+        StringBuilder supported = new StringBuilder();
+        for (Dialect known : ALL) {
+            supported.append(supported.length() == 0 ? "" : " or ")
+                    .append(DatabaseUrl.SLUICE_PREFIX).append(known.urlPrefix().substring("jdbc:".length()));
+        }
         throw new SluiceException(Problem.INVALID_SETTING, "Sluice does not support " + Redact.url(delegateUrl)
-                + "; supported URLs start with jdbc:sluice:sqlite: or jdbc:sluice:postgresql:");
+                + "; supported URLs start with " + supported);
+    }
+
+    /** Every dialect's vendor data source classes, for the java agent. */
+    public static List<String> dataSourceClasses() {
+        List<String> classes = new ArrayList<>();
+        for (Dialect dialect : ALL) {
+            classes.addAll(dialect.dataSourceClasses());
+        }
+        return classes;
     }
 
     /** Every dialect's own backup methods, the dialect-specific values of {@code sluice.backup}. */

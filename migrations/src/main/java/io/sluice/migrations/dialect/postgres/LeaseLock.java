@@ -36,6 +36,11 @@ final class LeaseLock implements MigrationLock {
     private Connection connection;
     private ScheduledExecutorService renewer;
 
+    /** The lease table beside a history table: {@code <history table>_lock}. */
+    static String tableFor(String historyTable) {
+        return historyTable + "_lock";
+    }
+
     /**
      * @param table the lease table, {@code <history table>_lock}, validated as an identifier
      */

@@ -1,5 +1,6 @@
 package io.sluice.migrations.dialect.postgres;
 
+import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
@@ -14,6 +15,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
@@ -44,6 +46,24 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> backupMethods() {
         return Collections.singletonList(PgDump.METHOD);
+    }
+
+    @Override
+    public String urlPrefix() {
+        return URL_PREFIX;
+    }
+
+    /** The base of pgjdbc's simple, pooling and XA data sources. */
+    @Override
+    public List<String> dataSourceClasses() {
+        return Collections.singletonList("org.postgresql.ds.common.BaseDataSource");
+    }
+
+    /** The history table and, with {@code lockMode=table}, its lease table. */
+    @Override
+    public List<String> ownTables(Settings settings) {
+        String table = settings.text(Setting.TABLE);
+        return Arrays.asList(table, LeaseLock.tableFor(table));
     }
 
     @Override

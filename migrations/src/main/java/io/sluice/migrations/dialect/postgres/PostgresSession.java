@@ -48,7 +48,7 @@ final class PostgresSession implements GateSession {
             applyTimeouts();
             String table = settings.text(Setting.TABLE);
             lock = settings.choice(Setting.LOCK_MODE, LockMode.class) == LockMode.TABLE
-                    ? new LeaseLock(connector, table + "_lock", settings.duration(Setting.LOCK_TIMEOUT), database)
+                    ? new LeaseLock(connector, LeaseLock.tableFor(table), settings.duration(Setting.LOCK_TIMEOUT), database)
                     : new AdvisoryLock(connector, lockKey(schema, table), settings.duration(Setting.LOCK_TIMEOUT), database);
             backups = new PostgresBackups(jdbcUrl, connector, connection, settings, backup, database, schema);
         } catch (SQLException | RuntimeException e) {

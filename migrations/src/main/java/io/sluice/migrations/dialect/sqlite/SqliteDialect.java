@@ -43,6 +43,27 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String urlPrefix() {
+        return URL_PREFIX;
+    }
+
+    @Override
+    public List<String> dataSourceClasses() {
+        return Collections.singletonList("org.sqlite.SQLiteDataSource");
+    }
+
+    @Override
+    public List<String> ownTables(Settings settings) {
+        return Collections.singletonList(settings.text(Setting.TABLE));
+    }
+
+    /** sqlite-jdbc's metadata knows no schemas; {@code main} is found by none. */
+    @Override
+    public String metadataSchema(String schema) {
+        return "main".equals(schema) ? null : schema;
+    }
+
+    @Override
     public boolean handles(String jdbcUrl) {
         return jdbcUrl.startsWith(URL_PREFIX);
     }
