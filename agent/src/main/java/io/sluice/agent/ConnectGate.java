@@ -100,7 +100,7 @@ final class ConnectGate {
                         + " to gate it)");
                 return Optional.empty();
             }
-            GatedDatabase database = GatedDatabase.resolve(url, info, systemProperties);
+            GatedDatabase database = GatedDatabase.resolve(parsed, settings, info);
             return database.isGated() ? Optional.of(database) : Optional.empty();
         } catch (SQLException e) {
             log().log(ERROR, name(url, info) + ": the Sluice agent does not gate this database: " + e.getMessage());

@@ -3,14 +3,6 @@ package io.sluice.migrations.config;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -21,13 +13,12 @@ import java.util.Properties;
  * ({@code sluice.config}, else {@code sluice.properties} on the context class path).
  */
 public final class Sources {
-    static final String CLASSPATH_FILE = "sluice.properties";
-
     private final Map<String, String> urlParameters;
     private final Properties connectionProperties;
     private final Properties systemProperties;
     private final Map<String, String> environment;
     private final ClassLoader classLoader;
+    private final ConfigFile file;
 
     public Sources(Map<String, String> urlParameters, Properties connectionProperties) {
         this(urlParameters, connectionProperties, System.getProperties());
@@ -42,20 +33,33 @@ public final class Sources {
                 Thread.currentThread().getContextClassLoader());
     }
 
+    /** With the configuration file already read, for several databases' settings in a row. */
+    public Sources(Map<String, String> urlParameters, Properties connectionProperties, Properties systemProperties,
+                   ConfigFile file) {
+        this(urlParameters, connectionProperties, systemProperties, System.getenv(),
+                Thread.currentThread().getContextClassLoader(), file);
+    }
+
     Sources(Map<String, String> urlParameters, Properties connectionProperties, Properties systemProperties,
             Map<String, String> environment, ClassLoader classLoader) {
+        this(urlParameters, connectionProperties, systemProperties, environment, classLoader, null);
+    }
+
+    private Sources(Map<String, String> urlParameters, Properties connectionProperties, Properties systemProperties,
+                    Map<String, String> environment, ClassLoader classLoader, ConfigFile file) {
         this.urlParameters = urlParameters;
         this.connectionProperties = connectionProperties != null ? connectionProperties : new Properties();
         this.systemProperties = systemProperties;
         this.environment = environment;
         this.classLoader = classLoader;
+        this.file = file;
     }
 
     /** Resolves and validates every setting; throws before anything is read from a database. */
     public Settings resolve() throws SluiceException {
         Settings.Builder builder = new Settings.Builder();
-        Properties file = readFile();
-        putAll(builder, file, Source.FILE);
+        ConfigFile read = file != null ? file : ConfigFile.read(systemProperties, environment, classLoader);
+        putAll(builder, read.entries(), Source.FILE);
         putEnvironment(builder);
         putAll(builder, systemProperties, Source.SYSTEM_PROPERTIES);
         putAll(builder, connectionProperties, Source.CONNECTION_PROPERTIES);
@@ -63,42 +67,6 @@ public final class Sources {
             put(builder, parameter.getKey(), parameter.getValue(), Source.URL);
         }
         return builder.build();
-    }
-
-    /** {@code sluice.properties} on the class path, overlaid by the file at {@code sluice.config}. */
-    private Properties readFile() throws SluiceException {
-        Properties properties = new Properties();
-        ClassLoader loader = classLoader != null ? classLoader : Sources.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(CLASSPATH_FILE)) {
-            if (in != null) {
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new SluiceException(Problem.INVALID_SETTING, CLASSPATH_FILE + " on the classpath cannot be read: "
-                    + e.getMessage(), e);
-        }
-        String path = trustedValue(Setting.CONFIG);
-        if (path != null) {
-            try (Reader reader = Files.newBufferedReader(Paths.get(path), StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (NoSuchFileException e) {
-                throw new SluiceException(Problem.INVALID_SETTING, Setting.CONFIG.property() + "=" + path
-                        + " does not exist; point it at a readable properties file or remove the setting");
-            } catch (IOException e) {
-                throw new SluiceException(Problem.INVALID_SETTING, Setting.CONFIG.property() + "=" + path
-                        + " cannot be read: " + e.getMessage(), e);
-            }
-        }
-        return properties;
-    }
-
-    /** {@code sluice.config} itself comes only from system properties or the environment. */
-    private String trustedValue(Setting setting) {
-        String value = systemProperties.getProperty(setting.property());
-        if (value == null) {
-            value = systemProperties.getProperty(setting.kebabProperty());
-        }
-        return value != null ? value : environment.get(setting.environmentVariable());
     }
 
     private void putEnvironment(Settings.Builder builder) throws SluiceException {

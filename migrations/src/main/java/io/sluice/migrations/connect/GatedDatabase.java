@@ -1,5 +1,6 @@
 package io.sluice.migrations.connect;
 
+import io.sluice.migrations.config.ConfigFile;
 import io.sluice.migrations.config.DatabaseUrl;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
@@ -57,7 +58,25 @@ public final class GatedDatabase implements Connector {
     public static GatedDatabase resolve(String url, Properties properties, Properties systemProperties)
             throws SluiceException {
         DatabaseUrl parsed = DatabaseUrl.parse(url);
-        Settings settings = new Sources(parsed.parameters(), properties, systemProperties).resolve();
+        return resolve(parsed, new Sources(parsed.parameters(), properties, systemProperties).resolve(), properties);
+    }
+
+    /**
+     * As {@link #resolve(String, Properties)}, with the configuration file already read: the
+     * command-line tool reads it once for all its instances.
+     */
+    public static GatedDatabase resolve(String url, Properties properties, ConfigFile file) throws SluiceException {
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        return resolve(parsed, new Sources(parsed.parameters(), properties, System.getProperties(), file).resolve(),
+                properties);
+    }
+
+    /**
+     * As {@link #resolve(String, Properties)}, with the settings already resolved from the URL's
+     * parameters and {@code properties}: the java agent reads them first to decide whether to gate.
+     */
+    public static GatedDatabase resolve(DatabaseUrl parsed, Settings settings, Properties properties)
+            throws SluiceException {
         boolean enabled = settings.flag(Setting.ENABLED);
         if (enabled && settings.isSet(Setting.LOCATIONS)) {
             Resolver.forCurrentThread().requireExisting(settings.list(Setting.LOCATIONS));

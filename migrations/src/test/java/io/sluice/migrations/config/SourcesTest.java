@@ -286,6 +286,21 @@ class SourcesTest {
     }
 
     @Test
+    void aConfigFileReadOnceServesEverySourcesItIsHandedTo() throws Exception {
+        Path file = configFile("sluice.table=from_file\nsluice.instance.prod.url=jdbc:sqlite:prod.db\n");
+        system.setProperty("sluice.config", file.toString());
+        ConfigFile read = ConfigFile.read(system, environment, null);
+        Files.delete(file);
+
+        assertEquals("jdbc:sqlite:prod.db", read.entries().getProperty("sluice.instance.prod.url"));
+        for (String table : new String[] {null, "from_url"}) {
+            Map<String, String> parameters = table == null ? Map.of() : Map.of("sluice.table", table);
+            Settings settings = new Sources(parameters, null, system, read).resolve();
+            assertEquals(table == null ? "from_file" : table, settings.text(Setting.TABLE));
+        }
+    }
+
+    @Test
     void instanceDefinitionInTheUrlIsUnknown() {
         url.put("sluice.instance.prod.url", "jdbc:sqlite:prod.db");
 
