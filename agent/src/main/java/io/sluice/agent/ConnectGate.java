@@ -89,8 +89,8 @@ final class ConnectGate {
                 return Optional.empty();
             }
             if (Dialects.find(parsed.delegateUrl()) == null) {
-                log().log(INFO, name(url, info) + ": not gated, the Sluice agent gates SQLite and PostgreSQL databases (set "
-                        + Setting.EXCLUDE.property() + " to silence this line)");
+                log().log(INFO, name(url, info) + ": not gated, the Sluice agent gates " + Dialects.displayNames()
+                        + " databases (set " + Setting.EXCLUDE.property() + " to silence this line)");
                 return Optional.empty();
             }
             if (!settings.isSet(Setting.LOCATIONS)

@@ -32,6 +32,15 @@ public final class Dialects {
                 + "; supported URLs start with " + supported);
     }
 
+    /** The supported databases as messages name them: {@code SQLite and PostgreSQL}. */
+    public static String displayNames() {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < ALL.size(); i++) {
+            names.append(i == 0 ? "" : i == ALL.size() - 1 ? " and " : ", ").append(ALL.get(i).displayName());
+        }
+        return names.toString();
+    }
+
     /** Every dialect's vendor data source classes, for the java agent. */
     public static List<String> dataSourceClasses() {
         List<String> classes = new ArrayList<>();

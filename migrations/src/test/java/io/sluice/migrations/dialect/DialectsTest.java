@@ -32,6 +32,7 @@ class DialectsTest {
         assertEquals(List.of("sqlite-online", "pg_dump"), Dialects.backupMethods());
         assertEquals(List.of("org.sqlite.SQLiteDataSource", "org.postgresql.ds.common.BaseDataSource"),
             Dialects.dataSourceClasses());
+        assertEquals("SQLite and PostgreSQL", Dialects.displayNames());
     }
 
     @Test
