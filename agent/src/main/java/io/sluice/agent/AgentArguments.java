@@ -1,7 +1,6 @@
 package io.sluice.agent;
 
 import io.sluice.migrations.config.Setting;
-import io.sluice.migrations.config.Sources;
 
 import java.util.Properties;
 
@@ -33,7 +32,7 @@ final class AgentArguments {
                         + " -javaagent:sluice-agent.jar=locations=filesystem:db;backupDir=/backups");
             }
             String name = key.startsWith(Setting.PREFIX) ? key : Setting.PREFIX + key;
-            Setting nearest = Sources.misspelt(name.substring(Setting.PREFIX.length()));
+            Setting nearest = Setting.misspelt(name.substring(Setting.PREFIX.length()));
             if (nearest != null) {
                 throw new IllegalArgumentException("agent argument " + key + " is not a Sluice setting; did you mean "
                         + nearest.key() + "?");

@@ -89,8 +89,8 @@ final class ConnectGate {
                 return Optional.empty();
             }
             if (Dialects.find(parsed.delegateUrl()) == null) {
-                log().log(INFO, name(url, info) + ": not gated, the Sluice agent gates SQLite and PostgreSQL databases (set "
-                        + Setting.EXCLUDE.property() + " to silence this line)");
+                log().log(INFO, name(url, info) + ": not gated, the Sluice agent gates " + Dialects.displayNames()
+                        + " databases (set " + Setting.EXCLUDE.property() + " to silence this line)");
                 return Optional.empty();
             }
             if (!settings.isSet(Setting.LOCATIONS)
@@ -100,7 +100,7 @@ final class ConnectGate {
                         + " to gate it)");
                 return Optional.empty();
             }
-            GatedDatabase database = GatedDatabase.resolve(url, info, systemProperties);
+            GatedDatabase database = GatedDatabase.resolve(parsed, settings, info);
             return database.isGated() ? Optional.of(database) : Optional.empty();
         } catch (SQLException e) {
             log().log(ERROR, name(url, info) + ": the Sluice agent does not gate this database: " + e.getMessage());

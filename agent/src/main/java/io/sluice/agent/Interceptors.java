@@ -1,5 +1,6 @@
 package io.sluice.agent;
 
+import io.sluice.migrations.dialect.Dialects;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -9,6 +10,7 @@ import net.bytebuddy.utility.JavaModule;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.sql.Driver;
+import java.util.List;
 import java.util.Properties;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
@@ -24,6 +26,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -45,10 +48,9 @@ final class Interceptors {
      */
     private static final ElementMatcher.Junction<TypeDescription> DRIVERS =
             not(isInterface()).and(declaresMethod(CONNECT)).and(isSubTypeOf(Driver.class));
-    /** sqlite-jdbc's and pgjdbc's data sources, with the pooled and XA ones that extend them. */
+    /** The dialects' vendor data sources (sqlite-jdbc's, pgjdbc's), with the pooled and XA ones that extend them. */
     private static final ElementMatcher.Junction<TypeDescription> VENDOR_DATA_SOURCES =
-            not(isInterface()).and(declaresMethod(GET_CONNECTION)).and(hasSuperType(
-                    named("org.sqlite.SQLiteDataSource").or(named("org.postgresql.ds.common.BaseDataSource"))));
+            not(isInterface()).and(declaresMethod(GET_CONNECTION)).and(hasSuperType(namedOneOf(Dialects.dataSourceClasses())));
     /**
      * byte-buddy's own switch (under its relocated name) against injecting its helper class into the
      * system class loader, which goes through {@code sun.misc.Unsafe} and makes newer JDKs print a
@@ -78,6 +80,14 @@ final class Interceptors {
                         .include(agentLoader)
                         .advice(GET_CONNECTION, DataSourceConnectAdvice.class.getName()))
                 .installOn(instrumentation);
+    }
+
+    private static ElementMatcher.Junction<TypeDescription> namedOneOf(List<String> names) {
+        ElementMatcher.Junction<TypeDescription> any = none();
+        for (String name : names) {
+            any = any.or(named(name));
+        }
+        return any;
     }
 
     /** A method with a body of its own: not abstract, and not the bridge a covariant return type adds. */

@@ -87,7 +87,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     }
 
     private Result runOn(TargetOptions.Instance instance) throws Exception {
-        GatedDatabase database = GatedDatabase.resolve(instance.url, instance.properties);
+        GatedDatabase database = GatedDatabase.resolve(instance.url, instance.properties, target.file);
         Result result = run(new Operator(database));
         result.json.putIfAbsent("database", database.name());
         return result;

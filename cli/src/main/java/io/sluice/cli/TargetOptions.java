@@ -1,17 +1,13 @@
 package io.sluice.cli;
 
+import io.sluice.migrations.config.ConfigFile;
 import io.sluice.migrations.config.Setting;
-import io.sluice.migrations.config.Sources;
+import io.sluice.migrations.error.SluiceException;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +16,7 @@ import java.util.TreeSet;
 
 /** Which database(s) a command works on, and how it prints. Shared by every command. */
 final class TargetOptions {
-    private static final String INSTANCE_PREFIX = Setting.PREFIX + "instance.";
+    private static final String INSTANCE_PREFIX = Setting.PREFIX + Setting.INSTANCE_PREFIX;
 
     @Option(names = "--url", description = "the database's JDBC URL (jdbc:sqlite:app.db, jdbc:postgresql://…); jdbc:sluice: URLs too")
     String url;
@@ -42,6 +38,9 @@ final class TargetOptions {
 
     @Option(names = "--verbose", description = "stack traces and the gate's log lines")
     boolean verbose;
+
+    /** The configuration file, read once when the instances are named in it; null for {@code --url}. */
+    ConfigFile file;
 
     /** A database to work on: its instance name (null for --url), URL and connection properties. */
     static final class Instance {
@@ -101,7 +100,7 @@ final class TargetOptions {
             if (key.startsWith(prefix) && !key.equals(prefix + "url")) {
                 String setting = key.substring(prefix.length());
                 boolean sluiceSetting = !setting.equals("user") && !setting.equals("password")
-                        && Sources.find(setting) != null || setting.startsWith("placeholders.");
+                        && Setting.find(setting) != null || setting.startsWith("placeholders.");
                 properties.setProperty(sluiceSetting ? Setting.PREFIX + setting : setting, file.getProperty(key));
             }
         }
@@ -114,13 +113,13 @@ final class TargetOptions {
         if (path == null) {
             throw new UsageException("instances are named in a config file: give it with --config FILE");
         }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Paths.get(path), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UsageException("cannot read the config file " + path + ": " + e.getMessage());
+        try {
+            file = ConfigFile.read(System.getProperties());
+        } catch (SluiceException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new UsageException("cannot read the config file " + path + ": " + cause.getMessage());
         }
-        return properties;
+        return file.entries();
     }
 
     /** {@code --locations} wins over every source, so it rides on the URL, which ranks first. */

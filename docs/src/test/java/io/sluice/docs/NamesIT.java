@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.Sluice;
 import io.sluice.migrations.config.Setting;
-import io.sluice.migrations.config.Sources;
 import io.sluice.testing.JavaProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,9 +199,9 @@ class NamesIT {
         }
         if (key.startsWith("instance.")) {
             String entry = key.substring(key.lastIndexOf('.') + 1);
-            return Set.of("url", "user", "password").contains(entry) || Sources.find(entry) != null;
+            return Set.of("url", "user", "password").contains(entry) || Setting.find(entry) != null;
         }
-        return Sources.find(key) != null;
+        return Setting.find(key) != null;
     }
 
     @Test

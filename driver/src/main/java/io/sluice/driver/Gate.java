@@ -1,5 +1,6 @@
 package io.sluice.driver;
 
+import io.sluice.migrations.config.OnFailure;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.connect.GatedDatabase;
 import io.sluice.migrations.error.Problem;
@@ -109,8 +110,9 @@ final class Gate {
             failure = e;
             if (e.problem().isTransient()) {
                 state = State.CLOSED;
-            } else if (database.settings().text(Setting.ON_FAILURE).equals("serve")) {
-                LOG.log(System.Logger.Level.ERROR, name + ": serving the old schema (sluice.onFailure=serve) after: "
+            } else if (database.settings().choice(Setting.ON_FAILURE, OnFailure.class) == OnFailure.SERVE) {
+                LOG.log(System.Logger.Level.ERROR, name + ": serving the old schema (" + Setting.ON_FAILURE.assigned(OnFailure.SERVE)
+                        + ") after: "
                         + e.getMessage());
                 state = State.SERVING;
                 return;

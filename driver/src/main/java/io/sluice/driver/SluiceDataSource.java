@@ -1,5 +1,7 @@
 package io.sluice.driver;
 
+import io.sluice.migrations.error.SqlState;
+
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -75,12 +77,14 @@ public class SluiceDataSource implements DataSource {
     private Connection connect(Properties info) throws SQLException {
         String target = url;
         if (target == null) {
-            throw new SQLException("SluiceDataSource has no URL; set url to jdbc:sluice:<your JDBC URL>", "08001");
+            throw new SQLException("SluiceDataSource has no URL; set url to jdbc:sluice:<your JDBC URL>",
+                    SqlState.CONNECTION_UNABLE_TO_CONNECT.code());
         }
         Connection connection = driver.connect(target, info);
         if (connection == null) {
             throw new SQLException("SluiceDataSource needs a jdbc:sluice: URL, not " + io.sluice.migrations.util.Redact.url(target)
-                    + "; write jdbc:sluice:<your JDBC URL>", "08001");
+                    + "; write jdbc:sluice:<your JDBC URL>",
+                    SqlState.CONNECTION_UNABLE_TO_CONNECT.code());
         }
         return connection;
     }

@@ -1,5 +1,6 @@
 package io.sluice.migrations.backup;
 
+import io.sluice.migrations.config.Backup;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -45,7 +46,7 @@ final class BackupFailure {
             message = start + detail;
         } else {
             message = start + detail + "; set " + Setting.BACKUP_DIR.property() + " to another folder, or "
-                    + Setting.BACKUP.property() + "=none to start without a backup";
+                    + Setting.BACKUP.assigned(Backup.NONE) + " to start without a backup";
         }
         return new SluiceException(Problem.BACKUP_FAILED, message, failure);
     }

@@ -57,6 +57,23 @@ public final class Settings {
         return Duration.parse(text(setting));
     }
 
+    /**
+     * A choice setting's value: {@code settings.choice(Setting.ON_FAILURE, OnFailure.class)}. For
+     * {@link Setting#BACKUP}, {@link Backup#METHOD} when the text names a dialect's own method.
+     */
+    public <E extends Enum<E>> E choice(Setting setting, Class<E> type) {
+        if (setting.choiceType() != type) {
+            throw new IllegalArgumentException(setting.property() + " is not a choice of " + type.getSimpleName());
+        }
+        String value = text(setting);
+        for (E choice : type.getEnumConstants()) {
+            if (Setting.spelling(choice).equals(value)) {
+                return choice;
+            }
+        }
+        return type.cast(Backup.METHOD); // checked when put: any other value is a dialect's method
+    }
+
     public List<String> list(Setting setting) {
         String value = text(setting);
         if (value == null) {

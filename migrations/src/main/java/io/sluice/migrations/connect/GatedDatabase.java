@@ -1,5 +1,6 @@
 package io.sluice.migrations.connect;
 
+import io.sluice.migrations.config.ConfigFile;
 import io.sluice.migrations.config.DatabaseUrl;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
@@ -9,6 +10,7 @@ import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.Dialects;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.error.SqlState;
 import io.sluice.migrations.resolve.Resolver;
 import io.sluice.migrations.run.GateRun;
 import io.sluice.migrations.util.Redact;
@@ -56,7 +58,25 @@ public final class GatedDatabase implements Connector {
     public static GatedDatabase resolve(String url, Properties properties, Properties systemProperties)
             throws SluiceException {
         DatabaseUrl parsed = DatabaseUrl.parse(url);
-        Settings settings = new Sources(parsed.parameters(), properties, systemProperties).resolve();
+        return resolve(parsed, new Sources(parsed.parameters(), properties, systemProperties).resolve(), properties);
+    }
+
+    /**
+     * As {@link #resolve(String, Properties)}, with the configuration file already read: the
+     * command-line tool reads it once for all its instances.
+     */
+    public static GatedDatabase resolve(String url, Properties properties, ConfigFile file) throws SluiceException {
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        return resolve(parsed, new Sources(parsed.parameters(), properties, System.getProperties(), file).resolve(),
+                properties);
+    }
+
+    /**
+     * As {@link #resolve(String, Properties)}, with the settings already resolved from the URL's
+     * parameters and {@code properties}: the java agent reads them first to decide whether to gate.
+     */
+    public static GatedDatabase resolve(DatabaseUrl parsed, Settings settings, Properties properties)
+            throws SluiceException {
         boolean enabled = settings.flag(Setting.ENABLED);
         if (enabled && settings.isSet(Setting.LOCATIONS)) {
             Resolver.forCurrentThread().requireExisting(settings.list(Setting.LOCATIONS));
@@ -161,7 +181,8 @@ public final class GatedDatabase implements Connector {
 
     private Connection declinedIfNull(Connection connection, String url) throws SQLException {
         if (connection == null) {
-            throw new SQLException(driver.getClass().getName() + " declined " + Redact.url(url), "08001");
+            throw new SQLException(driver.getClass().getName() + " declined " + Redact.url(url),
+                    SqlState.CONNECTION_UNABLE_TO_CONNECT.code());
         }
         return connection;
     }

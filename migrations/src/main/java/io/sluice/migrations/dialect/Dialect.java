@@ -1,6 +1,9 @@
 package io.sluice.migrations.dialect;
 
+import io.sluice.migrations.config.Backup;
+import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
@@ -19,8 +22,28 @@ public interface Dialect {
     /** {@code sqlite} or {@code postgresql}: the {@code db} metric tag and the name in messages. */
     String name();
 
+    /** {@code SQLite} or {@code PostgreSQL}: the database as messages name it. */
+    String displayName();
+
+    /** The start of the delegate URLs this dialect serves: {@code jdbc:sqlite:}. */
+    String urlPrefix();
+
     /** Whether this dialect serves a delegate URL ({@code jdbc:sqlite:…}). */
     boolean handles(String jdbcUrl);
+
+    /**
+     * The vendor's {@code DataSource} classes, by name, whose subclasses hand out connections
+     * without a {@code Driver#connect} the java agent sees, or with a URL only they know.
+     */
+    List<String> dataSourceClasses();
+
+    /** The tables Sluice itself keeps in the database, with these settings: not the application's schema. */
+    List<String> ownTables(Settings settings);
+
+    /** The schema to pass to JDBC's {@code DatabaseMetaData} lookups for {@code schema}: the same by default. */
+    default String metadataSchema(String schema) {
+        return schema;
+    }
 
     /**
      * The database's short name, the {@code <stem>} of backup files, log lines and the
@@ -33,6 +56,27 @@ public interface Dialect {
     String databaseName(String jdbcUrl, Properties connectionProperties);
 
     SplitRules splitRules();
+
+    /**
+     * This database's own backup methods as {@code sluice.backup} names them ({@code sqlite-online},
+     * {@code pg_dump}), besides {@code auto} and {@code none}, which every database has.
+     */
+    List<String> backupMethods();
+
+    /**
+     * {@code sluice.backup} as this database reads it: {@link Backup#METHOD} is one of
+     * {@link #backupMethods()}, and another database's method is refused naming this one's.
+     */
+    default Backup backup(Settings settings) throws SluiceException {
+        Backup backup = settings.choice(Setting.BACKUP, Backup.class);
+        String method = settings.text(Setting.BACKUP);
+        if (backup == Backup.METHOD && !backupMethods().contains(method)) {
+            throw new SluiceException(Problem.INVALID_SETTING, Setting.BACKUP.property() + "=" + method
+                    + " does not apply to " + displayName() + "; use auto, " + String.join(", ", backupMethods())
+                    + " or none");
+        }
+        return backup;
+    }
 
     /**
      * Refuses a database this dialect cannot gate faithfully with these settings, before anything

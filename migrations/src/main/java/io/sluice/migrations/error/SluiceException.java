@@ -23,7 +23,7 @@ public final class SluiceException extends SQLException {
     }
 
     public SluiceException(Problem problem, String message, Throwable cause, GateReport report) {
-        super(message, problem.sqlState(), cause);
+        super(message, problem.sqlState().code(), cause);
         this.problem = problem;
         this.report = report;
     }

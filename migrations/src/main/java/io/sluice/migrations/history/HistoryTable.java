@@ -2,7 +2,7 @@ package io.sluice.migrations.history;
 
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.dialect.Dialect;
-import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.dialect.SessionCatalog;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.model.AppliedMigration;
@@ -59,7 +59,7 @@ public final class HistoryTable {
     }
 
     /** The history table named {@code table} in the schema of the gate's session. */
-    public static HistoryTable of(GateSession session, Dialect dialect, String table) {
+    public static HistoryTable of(SessionCatalog session, Dialect dialect, String table) {
         String qualified = qualified(session.schema(), table);
         return new HistoryTable(session.connection(), session.schema(), table, dialect.historyTableDdl(qualified));
     }

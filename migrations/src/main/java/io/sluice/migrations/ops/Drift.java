@@ -17,8 +17,10 @@ import io.sluice.migrations.sql.Placeholders;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code drift}: builds the schema the migrations up to the live version should give, in a
@@ -51,10 +53,14 @@ public final class Drift {
     }
 
     public List<Difference> differences() throws SQLException {
+        Set<String> ownTables = new HashSet<>();
+        for (String table : operator.database().dialect().ownTables(operator.database().settings())) {
+            ownTables.add(table.toLowerCase(Locale.ROOT));
+        }
         return operator.read(session -> {
             CatalogSnapshot live = session.readCatalog();
             CatalogSnapshot expected = session.scratchCatalog(expectedStatements(session));
-            return compare(expected, live);
+            return compare(expected, live, ownTables);
         });
     }
 
@@ -78,7 +84,8 @@ public final class Drift {
         return statements;
     }
 
-    private List<Difference> compare(CatalogSnapshot expected, CatalogSnapshot live) {
+    /** @param ownTables Sluice's own tables in lower case, which the migrations do not create */
+    private List<Difference> compare(CatalogSnapshot expected, CatalogSnapshot live, Set<String> ownTables) {
         List<Difference> differences = new ArrayList<>();
         String history = operator.database().settings().text(Setting.TABLE).toLowerCase(Locale.ROOT);
         for (String table : expected.tableNames()) {
@@ -91,7 +98,7 @@ public final class Drift {
         }
         for (String table : live.tableNames()) {
             String name = table.toLowerCase(Locale.ROOT);
-            if (expected.table(table) == null && !name.equals(history) && !name.equals(history + "_lock")) {
+            if (expected.table(table) == null && !ownTables.contains(name)) {
                 differences.add(new Difference("table " + table, "absent", "present"));
             }
         }

@@ -1,6 +1,7 @@
 package io.sluice.migrations.ops;
 
 import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.config.Backup;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.connect.GatedDatabase;
 import io.sluice.migrations.dialect.BackupProgress;
@@ -156,7 +157,8 @@ public final class Operator {
 
     private static Path required(Path backup) throws SluiceException {
         if (backup == null) {
-            throw new SluiceException(Problem.BACKUP_FAILED, "This database takes no backups (sluice.backup=none or an "
+            throw new SluiceException(Problem.BACKUP_FAILED, "This database takes no backups ("
+                    + Setting.BACKUP.assigned(Backup.NONE) + " or an "
                     + "in-memory database); nothing was changed");
         }
         return backup;

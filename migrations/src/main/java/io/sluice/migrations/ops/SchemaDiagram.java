@@ -1,6 +1,6 @@
 package io.sluice.migrations.ops;
 
-import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.plan.CatalogSnapshot;
 import io.sluice.migrations.plan.TableShape;
 
@@ -8,6 +8,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** {@code schema --format mermaid}: the live schema as a Mermaid ER diagram, foreign keys as relations. */
@@ -19,12 +20,13 @@ public final class SchemaDiagram {
     }
 
     public String mermaid() throws SQLException {
+        Dialect dialect = operator.database().dialect();
+        List<String> ownTables = dialect.ownTables(operator.database().settings());
         return operator.read(session -> {
             CatalogSnapshot catalog = session.readCatalog();
             StringBuilder out = new StringBuilder("erDiagram\n");
-            String history = operator.database().settings().text(Setting.TABLE);
             for (String table : catalog.tableNames()) {
-                if (table.equalsIgnoreCase(history) || table.equalsIgnoreCase(history + "_lock")) {
+                if (ownTables.stream().anyMatch(table::equalsIgnoreCase)) {
                     continue; // Sluice's own bookkeeping is not the application's schema
                 }
                 TableShape shape = catalog.table(table);
@@ -36,7 +38,8 @@ public final class SchemaDiagram {
                 }
                 out.append("    }\n");
             }
-            for (String relation : relations(session.connection().getMetaData(), catalog, session.schema())) {
+            for (String relation : relations(session.connection().getMetaData(), catalog,
+                    dialect.metadataSchema(session.schema()))) {
                 out.append("    ").append(relation).append('\n');
             }
             return out.toString();
@@ -44,9 +47,9 @@ public final class SchemaDiagram {
     }
 
     /** {@code loans }o--|| users : "user_id"} for every foreign key, read through JDBC metadata. */
-    private static Set<String> relations(DatabaseMetaData metaData, CatalogSnapshot catalog, String schema) throws SQLException {
+    private static Set<String> relations(DatabaseMetaData metaData, CatalogSnapshot catalog, String schemaPattern)
+            throws SQLException {
         Set<String> relations = new LinkedHashSet<>();
-        String schemaPattern = "main".equals(schema) ? null : schema;
         for (String table : catalog.tableNames()) {
             try (ResultSet keys = metaData.getImportedKeys(null, schemaPattern, table)) {
                 while (keys.next()) {

@@ -1,5 +1,6 @@
 package io.sluice.migrations.plan;
 
+import io.sluice.migrations.config.OnFuture;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -120,7 +121,7 @@ public final class Plan {
     public SluiceException refusal(boolean failOnFuture) {
         if (failOnFuture && !future.isEmpty()) {
             return new SluiceException(Problem.FUTURE_VERSION, futureVersions() + "; deploy the newer code, or set "
-                    + Setting.ON_FUTURE.property() + "=warn to start anyway");
+                    + Setting.ON_FUTURE.assigned(OnFuture.WARN) + " to start anyway");
         }
         String conflict = firstConflict();
         if (conflict != null) {

@@ -1,5 +1,6 @@
 package io.sluice.migrations.plan;
 
+import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.model.ResolvedMigration;
 import io.sluice.migrations.plan.PlannedStatement.Action;
 import io.sluice.migrations.sql.Placeholders;
@@ -119,7 +120,8 @@ public final class StatementPlanner {
             for (StatementKind kind : kinds) {
                 if (kind.isDestructive() && !approved) {
                     findings.add(new Finding(statement.line(), Finding.Severity.ERROR, "destructive", describe(kind)
-                            + " is destructive; approve it with -- sluice:allow-destructive in the file or sluice.allowDestructive=true"));
+                            + " is destructive; approve it with -- sluice:allow-destructive in the file or "
+                            + Setting.ALLOW_DESTRUCTIVE.property() + "=true"));
                 }
                 findings.addAll(lint.hazards(kind, statement.line(), model.existedBeforeRun(kind.table())));
             }
@@ -174,7 +176,7 @@ public final class StatementPlanner {
             if (outsideLine != 0 && insideLine != 0 && !mixed) {
                 findings.add(new Finding(outsideLine, Finding.Severity.ERROR, "mixed-transaction", "line " + outsideLine
                         + " (" + outsideSql + ") cannot run in a transaction but line " + insideLine + " must run in one; "
-                        + "move them to separate migrations, or set sluice.mixed=true to run the whole script outside a transaction"));
+                        + "move them to separate migrations, or set " + Setting.MIXED.property() + "=true to run the whole script outside a transaction"));
             }
             if (controlLine != 0 && !outside) {
                 findings.add(new Finding(controlLine, Finding.Severity.ERROR, "transaction-control", "line " + controlLine

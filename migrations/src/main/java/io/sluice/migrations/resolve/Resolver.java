@@ -1,6 +1,7 @@
 package io.sluice.migrations.resolve;
 
 import io.sluice.migrations.JavaMigration;
+import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.model.MigrationType;
@@ -59,7 +60,7 @@ public final class Resolver {
     }
 
     private static SluiceException missing(Location location) {
-        return new SluiceException(Problem.INVALID_SETTING, "sluice.locations: " + location
+        return new SluiceException(Problem.INVALID_SETTING, Setting.LOCATIONS.property() + ": " + location
                 + " does not exist; create it or correct the setting");
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.migrations.run;
 
+import io.sluice.migrations.config.OnFuture;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.BackupProgress;
@@ -154,9 +155,9 @@ public final class GateRun {
             plan = new Inspector(dialect, settings, log.database()).inspect(session);
         }
         logWarnings(plan);
-        boolean failOnFuture = settings.text(Setting.ON_FUTURE).equals("fail");
+        boolean failOnFuture = settings.choice(Setting.ON_FUTURE, OnFuture.class) == OnFuture.FAIL;
         if (!plan.future().isEmpty() && !failOnFuture) {
-            log.log(WARNING, plan.futureVersions() + "; starting anyway (" + Setting.ON_FUTURE.property() + "=warn)");
+            log.log(WARNING, plan.futureVersions() + "; starting anyway (" + Setting.ON_FUTURE.assigned(OnFuture.WARN) + ")");
         }
         SluiceException refusal = plan.refusal(failOnFuture);
         if (refusal != null) {

@@ -1,6 +1,6 @@
 package io.sluice.migrations.run;
 
-import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.dialect.SessionBackup;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
@@ -25,11 +25,11 @@ import static java.lang.System.Logger.Level.WARNING;
  * mark names is restored. Otherwise the gate refuses, naming the script and what to check.
  */
 final class InterruptedScripts {
-    private final GateSession session;
+    private final SessionBackup session;
     private final HistoryTable history;
     private final GateLog log;
 
-    InterruptedScripts(GateSession session, HistoryTable history, GateLog log) {
+    InterruptedScripts(SessionBackup session, HistoryTable history, GateLog log) {
         this.session = session;
         this.history = history;
         this.log = log;

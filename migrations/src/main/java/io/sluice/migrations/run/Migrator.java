@@ -1,6 +1,7 @@
 package io.sluice.migrations.run;
 
 import io.sluice.migrations.JavaMigration;
+import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -165,7 +166,7 @@ public final class Migrator {
         }
         if (transientProblem == Problem.LOCK_TIMEOUT) {
             return new SluiceException(Problem.LOCK_TIMEOUT, "Migration " + migration.source() + " waited" + where
-                    + " longer than sluice.lockTimeout for another session's lock: " + describe(cause) + "; " + undone
+                    + " longer than " + Setting.LOCK_TIMEOUT.property() + " for another session's lock: " + describe(cause) + "; " + undone
                     + "; the next connect tries again", cause);
         }
         if (transientProblem != null) {

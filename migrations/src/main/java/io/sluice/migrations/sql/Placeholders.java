@@ -1,5 +1,7 @@
 package io.sluice.migrations.sql;
 
+import io.sluice.migrations.config.Setting;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,8 +64,9 @@ public final class Placeholders {
             String name = sql.substring(start + 2, end);
             String value = values.get(name.startsWith(FLYWAY) ? BUILT_IN + name.substring(FLYWAY.length()) : name);
             if (value == null) {
-                throw new IllegalArgumentException("unknown placeholder ${" + name + "}; set sluice.placeholders."
-                        + name + " or sluice.placeholderReplacement=false");
+                throw new IllegalArgumentException("unknown placeholder ${" + name + "}; set "
+                        + Setting.PLACEHOLDERS.property() + "." + name + " or "
+                        + Setting.PLACEHOLDER_REPLACEMENT.property() + "=false");
             }
             out.append(sql, from, start).append(value);
             from = end + 1;

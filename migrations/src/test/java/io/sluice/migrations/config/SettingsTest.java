@@ -96,4 +96,70 @@ class SettingsTest {
         assertTrue(e.getMessage().length() < 300, e.getMessage());
         assertTrue(e.getMessage().contains("sluice.table=xxx"), e.getMessage());
     }
+
+    @Test
+    void choicesAreReadAsTheirEnumWhateverTheirCase() throws Exception {
+        Settings settings = new Settings.Builder()
+            .put(Setting.ON_FAILURE, "Serve", "the URL")
+            .put(Setting.LOCK_MODE, "TABLE", "the URL")
+            .build();
+
+        assertEquals(OnFailure.SERVE, settings.choice(Setting.ON_FAILURE, OnFailure.class));
+        assertEquals(LockMode.TABLE, settings.choice(Setting.LOCK_MODE, LockMode.class));
+        assertEquals(OnFuture.WARN, Settings.defaults().choice(Setting.ON_FUTURE, OnFuture.class));
+        assertEquals(Backup.AUTO, Settings.defaults().choice(Setting.BACKUP, Backup.class));
+        assertThrows(IllegalArgumentException.class, () -> settings.choice(Setting.ON_FUTURE, OnFailure.class));
+    }
+
+    @Test
+    void aDialectsBackupMethodIsReadAsMethodWithItsName() throws Exception {
+        Settings settings = new Settings.Builder().put(Setting.BACKUP, "pg_dump", "the URL").build();
+
+        assertEquals(Backup.METHOD, settings.choice(Setting.BACKUP, Backup.class));
+        assertEquals("pg_dump", settings.text(Setting.BACKUP));
+        assertEquals(Backup.NONE, new Settings.Builder().put(Setting.BACKUP, "none", "x").build()
+            .choice(Setting.BACKUP, Backup.class));
+    }
+
+    /** The values docs/settings.md and getPropertyInfo show; the backup methods come from the dialects. */
+    @Test
+    void choicesAreTheDocumentedStrings() {
+        assertEquals(List.of("auto", "none", "sqlite-online", "pg_dump"), Setting.BACKUP.choices());
+        assertEquals(List.of("auto", "advisory", "table"), Setting.LOCK_MODE.choices());
+        assertEquals(List.of("fail", "serve"), Setting.ON_FAILURE.choices());
+        assertEquals(List.of("warn", "fail"), Setting.ON_FUTURE.choices());
+        assertEquals(List.of(), Setting.TABLE.choices());
+        assertEquals("`auto`, `none`, or a dialect method (`sqlite-online`, `pg_dump`)", Setting.BACKUP.description());
+        assertEquals("sluice.backup=none", Setting.BACKUP.assigned(Backup.NONE));
+    }
+
+    @Test
+    void aValueOutsideTheChoicesIsRefusedNamingThem() {
+        SluiceException e = assertThrows(SluiceException.class,
+            () -> new Settings.Builder().put(Setting.ON_FAILURE, "retry", "the URL"));
+
+        assertEquals("sluice.onFailure=retry (from the URL) is invalid: expected one of fail, serve", e.getMessage());
+    }
+
+    @Test
+    void onlyTrustedSourcesMayGiveAProgramOrFile() {
+        for (Setting setting : Setting.values()) {
+            boolean trustedOnly = setting == Setting.PG_DUMP || setting == Setting.CONFIG;
+            assertEquals(trustedOnly, setting.isTrustedOnly(), setting.key());
+            assertEquals(!trustedOnly, setting.allowedFrom(Source.URL), setting.key());
+            assertEquals(!trustedOnly, setting.allowedFrom(Source.CONNECTION_PROPERTIES), setting.key());
+            assertTrue(setting.allowedFrom(Source.SYSTEM_PROPERTIES) && setting.allowedFrom(Source.ENVIRONMENT)
+                && setting.allowedFrom(Source.FILE), setting.key());
+        }
+    }
+
+    @Test
+    void keysAreFoundInCamelOrKebabCaseAndMisspeltOnesGetTheNearest() {
+        assertEquals(Setting.LOCK_TIMEOUT, Setting.find("lock-timeout"));
+        assertEquals(Setting.LOCK_TIMEOUT, Setting.misspelt("lockTimout"));
+        assertNull(Setting.misspelt("placeholders.token"));
+        assertNull(Setting.misspelt("instance.prod.url"));
+        assertNull(Setting.misspelt("backup-dir"));
+        assertEquals("sluice.backup-dir", Setting.BACKUP_DIR.kebabProperty());
+    }
 }

@@ -215,11 +215,11 @@ class SourcesTest {
 
     @Test
     void findAcceptsCamelAndKebabCase() {
-        assertEquals(Setting.BACKUP_DIR, Sources.find("backupDir"));
-        assertEquals(Setting.BACKUP_DIR, Sources.find("backup-dir"));
-        assertEquals(Setting.ALLOW_DESTRUCTIVE, Sources.find("allow-destructive"));
-        assertEquals(null, Sources.find("backupdir"));
-        assertEquals(null, Sources.find("placeholders"));
+        assertEquals(Setting.BACKUP_DIR, Setting.find("backupDir"));
+        assertEquals(Setting.BACKUP_DIR, Setting.find("backup-dir"));
+        assertEquals(Setting.ALLOW_DESTRUCTIVE, Setting.find("allow-destructive"));
+        assertEquals(null, Setting.find("backupdir"));
+        assertEquals(null, Setting.find("placeholders"));
     }
 
     @Test
@@ -283,6 +283,21 @@ class SourcesTest {
         classPathFile("sluice.instance.prod.url=jdbc:sqlite:prod.db\nsluice.table=h\n");
 
         assertEquals("h", resolve().text(Setting.TABLE));
+    }
+
+    @Test
+    void aConfigFileReadOnceServesEverySourcesItIsHandedTo() throws Exception {
+        Path file = configFile("sluice.table=from_file\nsluice.instance.prod.url=jdbc:sqlite:prod.db\n");
+        system.setProperty("sluice.config", file.toString());
+        ConfigFile read = ConfigFile.read(system, environment, null);
+        Files.delete(file);
+
+        assertEquals("jdbc:sqlite:prod.db", read.entries().getProperty("sluice.instance.prod.url"));
+        for (String table : new String[] {null, "from_url"}) {
+            Map<String, String> parameters = table == null ? Map.of() : Map.of("sluice.table", table);
+            Settings settings = new Sources(parameters, null, system, read).resolve();
+            assertEquals(table == null ? "from_file" : table, settings.text(Setting.TABLE));
+        }
     }
 
     @Test

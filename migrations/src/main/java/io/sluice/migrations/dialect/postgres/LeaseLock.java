@@ -4,6 +4,7 @@ import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.error.SqlState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +35,11 @@ final class LeaseLock implements MigrationLock {
     private final String owner = LockOwner.describe("lease") + " " + UUID.randomUUID().toString().substring(0, 8);
     private Connection connection;
     private ScheduledExecutorService renewer;
+
+    /** The lease table beside a history table: {@code <history table>_lock}. */
+    static String tableFor(String historyTable) {
+        return historyTable + "_lock";
+    }
 
     /**
      * @param table the lease table, {@code <history table>_lock}, validated as an identifier
@@ -77,7 +83,7 @@ final class LeaseLock implements MigrationLock {
                     + " (id INTEGER PRIMARY KEY, owner VARCHAR(200) NOT NULL, expires_at TIMESTAMPTZ NOT NULL)");
         } catch (SQLException raced) {
             // two instances creating the table at once: one wins, the other sees a duplicate type
-            if (!"23505".equals(raced.getSQLState()) && !"42P07".equals(raced.getSQLState())) {
+            if (!SqlState.UNIQUE_VIOLATION.isStateOf(raced) && !SqlState.DUPLICATE_TABLE.isStateOf(raced)) {
                 throw raced;
             }
         }
@@ -108,7 +114,7 @@ final class LeaseLock implements MigrationLock {
                 }
             }
         } catch (SQLException busy) {
-            if (!PostgresSession.LOCK_NOT_AVAILABLE.equals(busy.getSQLState())) {
+            if (!SqlState.LOCK_NOT_AVAILABLE.isStateOf(busy)) {
                 throw busy;
             }
         }

@@ -1,6 +1,7 @@
 package io.sluice.migrations.dialect.postgres;
 
 import io.sluice.migrations.backup.MissingProgram;
+import io.sluice.migrations.config.Setting;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
  * through {@code PGPASSWORD} in their environment, never on a command line that {@code ps} shows.
  */
 final class PgDump {
+    /** The {@code sluice.backup} method that requires pg_dump. */
+    static final String METHOD = "pg_dump";
     private static final Pattern VERSION = Pattern.compile("\\)\\s*(\\d+)(?:\\.(\\d+))?");
 
     private final String dumpProgram;
@@ -59,7 +62,8 @@ final class PgDump {
         PgDump tools = locate(program, serverMajor, timeout, why);
         if (tools == null) {
             throw new MissingProgram(why + "; install the PostgreSQL client programs (pg_dump and pg_restore, version "
-                    + serverMajor + " or newer; Debian and Ubuntu: postgresql-client) or set sluice.pgDump to the pg_dump to use");
+                    + serverMajor + " or newer; Debian and Ubuntu: postgresql-client) or set "
+                    + Setting.PG_DUMP.property() + " to the pg_dump to use");
         }
         return tools;
     }
@@ -132,7 +136,7 @@ final class PgDump {
                 process = builder.redirectOutput(log.toFile()).start();
             } catch (IOException e) {
                 throw new MissingProgram(program + " cannot be started (" + e.getMessage() + "); install the PostgreSQL "
-                        + "client programs or set sluice.pgDump to a pg_dump with pg_restore beside it");
+                        + "client programs or set " + Setting.PG_DUMP.property() + " to a pg_dump with pg_restore beside it");
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

@@ -6,11 +6,13 @@ import io.sluice.migrations.backup.BackupStore;
 import io.sluice.migrations.backup.DatabaseIdentity;
 import io.sluice.migrations.backup.MissingProgram;
 import io.sluice.migrations.backup.RestoreRefused;
+import io.sluice.migrations.config.Backup;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.error.SqlState;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,17 +40,15 @@ public final class PostgresBackups {
     private final Connector connector;
     private final Connection connection;
     private final Settings settings;
+    private final Backup backup;
     private final String database;
     private final String schema;
     private BackupStore store;
 
-    PostgresBackups(String jdbcUrl, Connector connector, Connection connection, Settings settings, String database,
-                    String schema) throws SluiceException {
-        String method = settings.text(Setting.BACKUP);
-        if (method.equals("sqlite-online")) {
-            throw new SluiceException(Problem.INVALID_SETTING, Setting.BACKUP.property() + "=" + method
-                    + " does not apply to PostgreSQL; use auto, pg_dump or none");
-        }
+    /** @param backup {@code sluice.backup}, where {@link Backup#METHOD} is pg_dump (the dialect checked it) */
+    PostgresBackups(String jdbcUrl, Connector connector, Connection connection, Settings settings, Backup backup,
+                    String database, String schema) {
+        this.backup = backup;
         this.jdbcUrl = jdbcUrl;
         this.connector = connector;
         this.connection = connection;
@@ -100,13 +100,12 @@ public final class PostgresBackups {
 
     /** @return the verified backup, or null with {@code backup=none} */
     Path write(String reason) throws SluiceException {
-        String method = settings.text(Setting.BACKUP);
-        if (method.equals("none")) {
+        if (backup == Backup.NONE) {
             return null;
         }
         return store().take(reason, () -> null, false, temporary -> {
             try {
-                PgDump pgDump = pgDump(method.equals("pg_dump"));
+                PgDump pgDump = pgDump(backup == Backup.METHOD);
                 if (pgDump != null) {
                     pgDump.dump(server(), schema, temporary, settings.duration(Setting.LOCK_TIMEOUT));
                     pgDump.check(temporary);
@@ -133,7 +132,7 @@ public final class PostgresBackups {
      */
     private static boolean waitedForALock(Exception e) {
         if (e instanceof SQLException) {
-            return PostgresSession.LOCK_NOT_AVAILABLE.equals(((SQLException) e).getSQLState());
+            return SqlState.LOCK_NOT_AVAILABLE.isStateOf((SQLException) e);
         }
         String message = String.valueOf(e.getMessage());
         return message.contains("could not obtain lock") || message.contains("lock timeout")

@@ -1,5 +1,6 @@
 package io.sluice.migrations.dialect.postgres;
 
+import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
@@ -14,6 +15,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -32,6 +35,35 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    @Override
+    public String displayName() {
+        return "PostgreSQL";
+    }
+
+    /** {@code pg_dump}, required; {@code auto} takes it when it is installed, else the built-in logical backup. */
+    @Override
+    public List<String> backupMethods() {
+        return Collections.singletonList(PgDump.METHOD);
+    }
+
+    @Override
+    public String urlPrefix() {
+        return URL_PREFIX;
+    }
+
+    /** The base of pgjdbc's simple, pooling and XA data sources. */
+    @Override
+    public List<String> dataSourceClasses() {
+        return Collections.singletonList("org.postgresql.ds.common.BaseDataSource");
+    }
+
+    /** The history table and, with {@code lockMode=table}, its lease table. */
+    @Override
+    public List<String> ownTables(Settings settings) {
+        String table = settings.text(Setting.TABLE);
+        return Arrays.asList(table, LeaseLock.tableFor(table));
     }
 
     @Override
@@ -160,6 +192,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public GateSession open(String jdbcUrl, Connector connector, Settings settings) throws SQLException {
-        return new PostgresSession(jdbcUrl, connector, settings, databaseName(jdbcUrl, connector.properties()));
+        return new PostgresSession(jdbcUrl, connector, settings, backup(settings),
+                databaseName(jdbcUrl, connector.properties()));
     }
 }

@@ -1,6 +1,8 @@
 package io.sluice.migrations.dialect.postgres;
 
 import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.config.Backup;
+import io.sluice.migrations.config.LockMode;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.BackupProgress;
@@ -8,6 +10,7 @@ import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.error.SqlState;
 import io.sluice.migrations.plan.CatalogSnapshot;
 import io.sluice.migrations.plan.CatalogView;
 import io.sluice.migrations.plan.TableShape;
@@ -29,9 +32,6 @@ import java.util.List;
  * blocked by a busy table fails (and is retried on the next start) instead of hanging the fleet.
  */
 final class PostgresSession implements GateSession {
-    /** SQLState of a statement cancelled by {@code lock_timeout}. */
-    static final String LOCK_NOT_AVAILABLE = "55P03";
-
     private final Settings settings;
     private final Connection connection;
     private final String schema;
@@ -39,17 +39,18 @@ final class PostgresSession implements GateSession {
     private final PostgresBackups backups;
     private boolean migrationTransactional;
 
-    PostgresSession(String jdbcUrl, Connector connector, Settings settings, String database) throws SQLException {
+    PostgresSession(String jdbcUrl, Connector connector, Settings settings, Backup backup, String database)
+            throws SQLException {
         this.settings = settings;
         this.connection = connector.connect(LockOwner.connectionProperties("gate"));
         try {
             schema = currentSchema(connection);
             applyTimeouts();
             String table = settings.text(Setting.TABLE);
-            lock = settings.text(Setting.LOCK_MODE).equals("table")
-                    ? new LeaseLock(connector, table + "_lock", settings.duration(Setting.LOCK_TIMEOUT), database)
+            lock = settings.choice(Setting.LOCK_MODE, LockMode.class) == LockMode.TABLE
+                    ? new LeaseLock(connector, LeaseLock.tableFor(table), settings.duration(Setting.LOCK_TIMEOUT), database)
                     : new AdvisoryLock(connector, lockKey(schema, table), settings.duration(Setting.LOCK_TIMEOUT), database);
-            backups = new PostgresBackups(jdbcUrl, connector, connection, settings, database, schema);
+            backups = new PostgresBackups(jdbcUrl, connector, connection, settings, backup, database, schema);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -182,7 +183,7 @@ final class PostgresSession implements GateSession {
 
     @Override
     public boolean isLockTimeout(SQLException failure) {
-        return LOCK_NOT_AVAILABLE.equals(failure.getSQLState());
+        return SqlState.LOCK_NOT_AVAILABLE.isStateOf(failure);
     }
 
     @Override

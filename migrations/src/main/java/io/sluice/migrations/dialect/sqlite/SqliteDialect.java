@@ -1,5 +1,6 @@
 package io.sluice.migrations.dialect.sqlite;
 
+import io.sluice.migrations.config.Backup;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -27,6 +29,38 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String name() {
         return "sqlite";
+    }
+
+    @Override
+    public String displayName() {
+        return "SQLite";
+    }
+
+    /** SQLite's online backup API, which is also what {@code auto} takes. */
+    @Override
+    public List<String> backupMethods() {
+        return Collections.singletonList("sqlite-online");
+    }
+
+    @Override
+    public String urlPrefix() {
+        return URL_PREFIX;
+    }
+
+    @Override
+    public List<String> dataSourceClasses() {
+        return Collections.singletonList("org.sqlite.SQLiteDataSource");
+    }
+
+    @Override
+    public List<String> ownTables(Settings settings) {
+        return Collections.singletonList(settings.text(Setting.TABLE));
+    }
+
+    /** sqlite-jdbc's metadata knows no schemas; {@code main} is found by none. */
+    @Override
+    public String metadataSchema(String schema) {
+        return "main".equals(schema) ? null : schema;
     }
 
     @Override
@@ -95,13 +129,9 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public GateSession open(String jdbcUrl, Connector connector, Settings settings) throws SQLException {
-        String method = settings.text(Setting.BACKUP);
-        if (!method.equals("auto") && !method.equals("none") && !method.equals("sqlite-online")) {
-            throw new SluiceException(Problem.INVALID_SETTING, Setting.BACKUP.property() + "=" + method
-                    + " does not apply to SQLite; use auto, sqlite-online or none");
-        }
+        Backup method = backup(settings);
         Path file = databaseFile(jdbcUrl);
-        SqliteBackup backup = method.equals("none") || file == null ? null
+        SqliteBackup backup = method == Backup.NONE || file == null ? null
                 : new SqliteBackup(connector, file, backupDirectory(file, settings), databaseName(jdbcUrl, null), settings);
         return new SqliteSession(connector, settings, file, backup);
     }

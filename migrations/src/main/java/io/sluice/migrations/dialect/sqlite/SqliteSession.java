@@ -1,6 +1,7 @@
 package io.sluice.migrations.dialect.sqlite;
 
 import io.sluice.migrations.backup.BackupFiles;
+import io.sluice.migrations.config.Backup;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.BackupProgress;
@@ -163,7 +164,8 @@ final class SqliteSession implements GateSession {
     @Override
     public void checkRestorable(Path file, boolean otherDatabase) throws SQLException {
         if (backup == null) {
-            throw new SluiceException(Problem.RESTORE_REFUSED, "This database takes no backups (sluice.backup=none or an "
+            throw new SluiceException(Problem.RESTORE_REFUSED, "This database takes no backups ("
+                    + Setting.BACKUP.assigned(Backup.NONE) + " or an "
                     + "in-memory database), so restore cannot keep what is there first; nothing was changed");
         }
         backup.checkRestorable(file, otherDatabase);
@@ -232,7 +234,7 @@ final class SqliteSession implements GateSession {
         // Statements outside a transaction cannot be undone: bring back the copy taken before the run.
         if (lastBackup == null) {
             throw new SluiceException(Problem.MIGRATION_FAILED, "a no-transaction script failed and there is no "
-                    + "backup to restore (sluice.backup=none); the database may be partly migrated");
+                    + "backup to restore (" + Setting.BACKUP.assigned(Backup.NONE) + "); the database may be partly migrated");
         }
         restore(lastBackup);
         lock();
