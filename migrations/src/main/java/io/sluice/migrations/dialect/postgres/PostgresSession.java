@@ -18,10 +18,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The gate on PostgreSQL. The lock lives on its own connection; migrations run on the gate's
@@ -101,6 +105,25 @@ final class PostgresSession implements GateSession {
     @Override
     public String schema() {
         return schema;
+    }
+
+    /**
+     * One light query: {@code to_regclass} resolves the name as the history's own statements
+     * write it (schema-qualified, the table unquoted and so folded), null when there is none.
+     */
+    @Override
+    public Set<String> columnsOf(String table) throws SQLException {
+        Set<String> columns = new LinkedHashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT attname FROM pg_catalog.pg_attribute "
+                + "WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) {
+            query.setString(1, '"' + schema.replace("\"", "\"\"") + "\"." + table);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return columns;
     }
 
     @Override
