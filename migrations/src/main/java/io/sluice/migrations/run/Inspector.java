@@ -183,8 +183,13 @@ public final class Inspector {
         String user = session.connection().getMetaData().getUserName();
         builtIns.put("user", user == null ? "" : user);
         builtIns.put("database", database);
-        builtIns.put("timestamp", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         builtIns.put("table", settings.text(Setting.TABLE));
-        return Placeholders.of(settings.placeholders(), builtIns, settings.flag(Setting.PLACEHOLDER_REPLACEMENT));
+        return Placeholders.of(settings.placeholders(), builtIns, Inspector::timestamp,
+                settings.flag(Setting.PLACEHOLDER_REPLACEMENT));
+    }
+
+    /** {@code ${sluice:timestamp}}; formatting it loads ~80 {@code java.time} classes, so only a script that uses it pays. */
+    private static String timestamp() {
+        return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
 }
