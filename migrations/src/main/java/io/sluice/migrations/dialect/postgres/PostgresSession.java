@@ -171,6 +171,11 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
+    public Path backupDirectory() {
+        return backups.directory();
+    }
+
+    @Override
     public BackupFiles backupFiles() {
         return backups.files();
     }

@@ -216,6 +216,11 @@ final class SqliteSession implements GateSession {
     }
 
     @Override
+    public Path backupDirectory() {
+        return backup == null ? null : backup.directory();
+    }
+
+    @Override
     public BackupFiles backupFiles() {
         return backup == null ? null : backup.files();
     }
