@@ -40,19 +40,28 @@ final class CandidateFilter implements ClassFileTransformer {
         return transformer().transform(module, loader, className, redefined, domain, classFile);
     }
 
+    /** Made once; if byte-buddy cannot be made, one log line and no class is changed, as a failed premain did. */
     private ClassFileTransformer transformer() {
         ClassFileTransformer made = transformer;
         if (made == null) {
             synchronized (this) {
                 made = transformer;
                 if (made == null) {
-                    made = factory.get();
+                    try {
+                        made = factory.get();
+                    } catch (RuntimeException | LinkageError e) {
+                        System.getLogger("io.sluice").log(System.Logger.Level.ERROR,
+                                "io.sluice agent: not installed, connections are not gated: " + e, e);
+                        made = NOTHING;
+                    }
                     transformer = made;
                 }
             }
         }
         return made;
     }
+
+    private static final ClassFileTransformer NOTHING = new ClassFileTransformer() { };
 
     static boolean contains(byte[] haystack, byte[] needle) {
         byte first = needle[0];

@@ -82,4 +82,17 @@ class CandidateFilterTest {
         transform(SomeDriver.class, null);
         assertEquals(0, made.get());
     }
+
+    @Test
+    void aTransformerThatCannotBeMadeIsTriedOnceAndChangesNothing() throws Exception {
+        AtomicInteger tries = new AtomicInteger();
+        CandidateFilter broken = new CandidateFilter(() -> {
+            tries.incrementAndGet();
+            throw new NoClassDefFoundError("io/sluice/shaded/bytebuddy/agent/builder/AgentBuilder");
+        });
+        byte[] driver = classFile(SomeDriver.class);
+        assertNull(broken.transform(null, getClass().getClassLoader(), "com/example/SomeDriver", null, null, driver));
+        assertNull(broken.transform(null, getClass().getClassLoader(), "com/example/SomeDriver", null, null, driver));
+        assertEquals(1, tries.get());
+    }
 }
