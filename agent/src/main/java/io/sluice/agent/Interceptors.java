@@ -7,6 +7,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.sql.Driver;
@@ -61,12 +62,29 @@ final class Interceptors {
     private Interceptors() {
     }
 
+    /**
+     * Attached to a running JVM: drivers and data sources may be loaded already, so every loaded
+     * class is matched and retransformed.
+     */
     static void install(Properties arguments, Instrumentation instrumentation) {
         AgentBridge.install(new ConnectGate(arguments));
-        ClassLoader agentLoader = Interceptors.class.getClassLoader();
-        newAgentBuilder()
-                .disableClassFormatChanges()
+        agentBuilder()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .installOn(instrumentation);
+    }
+
+    /**
+     * At start-up, before any application class: the transformer of {@link #install}, applied only to
+     * the classes {@link CandidateFilter} lets through.
+     */
+    static ClassFileTransformer transformer() {
+        return agentBuilder().makeRaw();
+    }
+
+    private static AgentBuilder agentBuilder() {
+        ClassLoader agentLoader = Interceptors.class.getClassLoader();
+        return newAgentBuilder()
+                .disableClassFormatChanges()
                 .with(new ErrorLog())
                 // Drivers live with the application; Sluice's own driver and data source gate themselves.
                 .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
@@ -78,8 +96,7 @@ final class Interceptors {
                 .type(new SeesTheBridge(VENDOR_DATA_SOURCES))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(agentLoader)
-                        .advice(GET_CONNECTION, DataSourceConnectAdvice.class.getName()))
-                .installOn(instrumentation);
+                        .advice(GET_CONNECTION, DataSourceConnectAdvice.class.getName()));
     }
 
     private static ElementMatcher.Junction<TypeDescription> namedOneOf(List<String> names) {

@@ -1,7 +1,9 @@
 package io.sluice.agent;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * {@code java -javaagent:sluice-agent.jar[=key=value;key=value] -jar app.jar}: the startup gate
@@ -12,16 +14,21 @@ public final class SluiceAgent {
     private SluiceAgent() {
     }
 
+    /**
+     * Before the application's {@code main}: no JDBC class is loaded yet, so only a narrow filter is
+     * installed; byte-buddy is loaded when the first driver or data source class is (SPEC §7's
+     * "never break an app it was not configured for" includes not slowing its start).
+     */
     public static void premain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        start(arguments, instrumentation, false);
     }
 
     /** Attached to a running JVM: drivers loaded already are retransformed. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        start(arguments, instrumentation, true);
     }
 
-    private static void start(String arguments, Instrumentation instrumentation) {
+    private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
         Properties settings;
         try {
             settings = AgentArguments.parse(arguments);
@@ -30,7 +37,12 @@ public final class SluiceAgent {
             return;
         }
         try {
-            Interceptors.install(settings, instrumentation);
+            if (attached) {
+                Interceptors.install(settings, instrumentation);
+            } else {
+                AgentBridge.install(new ConnectGate(settings));
+                instrumentation.addTransformer(new CandidateFilter(new ByteBuddyTransformer()), false);
+            }
         } catch (RuntimeException | LinkageError e) {
             log(e.toString(), e);
         }
@@ -39,5 +51,13 @@ public final class SluiceAgent {
     private static void log(String problem, Throwable trace) {
         System.getLogger("io.sluice").log(System.Logger.Level.ERROR,
                 "io.sluice agent: not installed, connections are not gated: " + problem, trace);
+    }
+
+    /** A class, not a method reference: resolving one at {@code premain} could load byte-buddy with it. */
+    private static final class ByteBuddyTransformer implements Supplier<ClassFileTransformer> {
+        @Override
+        public ClassFileTransformer get() {
+            return Interceptors.transformer();
+        }
     }
 }

@@ -5,8 +5,14 @@ import io.sluice.migrations.plan.CatalogView;
 import io.sluice.migrations.plan.TableShape;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The catalog hook of a gate session: the connection and schema the gate inspects and migrates,
@@ -18,6 +24,37 @@ public interface SessionCatalog {
 
     /** The schema the gate inspects and migrates: SQLite {@code main}, PostgreSQL the current schema. */
     String schema();
+
+    /**
+     * The lower-case column names of the table or view named {@code table} in {@link #schema()}
+     * (an unquoted name, folded as SQL folds it); empty when there is none. By default through
+     * {@code DatabaseMetaData}; a dialect that knows a cheaper query answers with it, since every
+     * start asks this of its history table.
+     */
+    default Set<String> columnsOf(String table) throws SQLException {
+        DatabaseMetaData metaData = connection().getMetaData();
+        String escape = metaData.getSearchStringEscape();
+        for (String candidate : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
+            Set<String> columns = new LinkedHashSet<>();
+            try (ResultSet rs = metaData.getColumns(null, pattern(schema(), escape), pattern(candidate, escape), null)) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            if (!columns.isEmpty()) {
+                return columns;
+            }
+        }
+        return Collections.emptySet();
+    }
+
+    /** A name as a metadata pattern that matches only itself: {@code _} is a wildcard there. */
+    private static String pattern(String name, String escape) {
+        if (escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
 
     /** The live catalog of {@link #schema()}: tables with their columns, indexes, views, triggers. */
     CatalogSnapshot readCatalog() throws SQLException;

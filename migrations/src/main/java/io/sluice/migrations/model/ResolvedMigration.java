@@ -1,6 +1,7 @@
 package io.sluice.migrations.model;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A migration found in a location: a SQL script or a {@code JavaMigration} class. Nothing here
@@ -13,10 +14,13 @@ public final class ResolvedMigration {
     private final String script;
     private final String source;
     private final String checksum;
-    private final String text;
+    /** Reads the text of a script whose checksum came from its fingerprint; null once read, or for one read already. */
+    private Supplier<String> reader;
+    private String text;
+    private boolean lateRead;
 
     private ResolvedMigration(MigrationType type, Version version, String description, String script,
-                              String source, String checksum, String text) {
+                              String source, String checksum, String text, Supplier<String> reader) {
         this.type = type;
         this.version = version;
         this.description = description;
@@ -24,6 +28,7 @@ public final class ResolvedMigration {
         this.source = source;
         this.checksum = checksum;
         this.text = text;
+        this.reader = reader;
     }
 
     /**
@@ -33,17 +38,28 @@ public final class ResolvedMigration {
      */
     public static ResolvedMigration script(MigrationType type, Version version, String description, String script,
                                            String source, String checksum, String text) {
-        return new ResolvedMigration(type, version, description, script, source, checksum, text);
+        return new ResolvedMigration(type, version, description, script, source, checksum, text, null);
+    }
+
+    /**
+     * A script not read: its checksum was recorded with its unchanged fingerprint at an earlier
+     * start. Its text is read only if asked for, which {@link #wasReadLate()} then tells.
+     *
+     * @param reader gives the normalised text; throws unchecked when it cannot
+     */
+    public static ResolvedMigration unread(MigrationType type, Version version, String description, String script,
+                                           String source, String checksum, Supplier<String> reader) {
+        return new ResolvedMigration(type, version, description, script, source, checksum, null, reader);
     }
 
     /** A {@code JavaMigration}: {@code script} is the class name; it has no checksum. */
     public static ResolvedMigration java(Version version, String description, String className) {
-        return new ResolvedMigration(MigrationType.JAVA, version, description, className, className, null, null);
+        return new ResolvedMigration(MigrationType.JAVA, version, description, className, className, null, null, null);
     }
 
     /** The same migration under another checksum (a repeatable's, taken after placeholder replacement). */
     public ResolvedMigration withChecksum(String otherChecksum) {
-        return new ResolvedMigration(type, version, description, script, source, otherChecksum, text);
+        return new ResolvedMigration(type, version, description, script, source, otherChecksum, text, reader);
     }
 
     public MigrationType type() {
@@ -73,8 +89,22 @@ public final class ResolvedMigration {
     }
 
     /** The normalised script text; null for Java migrations. */
-    public String text() {
+    public synchronized String text() {
+        if (reader != null) {
+            text = reader.get();
+            reader = null;
+            lateRead = true;
+        }
         return text;
+    }
+
+    /**
+     * Whether the text of a script {@linkplain #unread unread} at first was read since: its
+     * checksum then rests on the fingerprint alone while its text is in use, which the gate never
+     * lets stand (it reads every script again).
+     */
+    public synchronized boolean wasReadLate() {
+        return lateRead;
     }
 
     public boolean isVersioned() {

@@ -22,6 +22,19 @@ public final class Checksums {
     private Checksums() {
     }
 
+    /** Whether text is a checksum as {@link #sha256} writes it. */
+    static boolean isSha256(String text) {
+        if (!text.startsWith(PREFIX) || text.length() != PREFIX.length() + 64) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < text.length(); i++) {
+            if (Character.digit(text.charAt(i), 16) < 0 || Character.isUpperCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * UTF-8 bytes to text with the BOM removed and every CRLF or lone CR turned into LF.
      *

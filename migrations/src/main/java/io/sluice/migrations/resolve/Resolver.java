@@ -21,13 +21,16 @@ import java.util.function.Consumer;
 
 /**
  * Lists locations into {@link ResolvedMigration}s, sorted: versioned by version, then
- * repeatables by description. Reads each script once for its checksum; parses nothing.
+ * repeatables by description. Reads each script once for its checksum (or, given
+ * {@link Fingerprints}, takes it from an unchanged fingerprint); parses nothing.
  */
 public final class Resolver {
     private static final System.Logger LOG = System.getLogger(Resolver.class.getName());
 
     private final ClassLoader classLoader;
     private Consumer<String> warnings = message -> LOG.log(System.Logger.Level.WARNING, message);
+    private Fingerprints fingerprints;
+    private boolean trustFingerprints;
 
     public Resolver(ClassLoader classLoader) {
         this.classLoader = classLoader != null ? classLoader : Resolver.class.getClassLoader();
@@ -41,6 +44,19 @@ public final class Resolver {
     /** Where notes on files that look like migrations but are ignored go; the logger by default. */
     public Resolver warningsTo(Consumer<String> sink) {
         this.warnings = sink;
+        return this;
+    }
+
+    /**
+     * Records in {@code cache} the fingerprint of every versioned script it reads; with
+     * {@code trust}, takes a script's checksum from there instead when its fingerprint is the one
+     * recorded (the script is then {@linkplain ResolvedMigration#unread unread}). Repeatable
+     * scripts are always read: their checksum is taken after placeholder replacement. A null cache
+     * reads every script and records nothing.
+     */
+    public Resolver fingerprints(Fingerprints cache, boolean trust) {
+        this.fingerprints = cache;
+        this.trustFingerprints = trust;
         return this;
     }
 
@@ -120,7 +136,30 @@ public final class Resolver {
      * UTF-8 (named with its byte offset), and a script too big for the heap, named with its size
      * instead of an {@link OutOfMemoryError} that would take the application down.
      */
-    private static ResolvedMigration script(Resource resource, MigrationName name) throws SluiceException {
+    private ResolvedMigration script(Resource resource, MigrationName name) throws SluiceException {
+        if (fingerprints != null && trustFingerprints && name.type != MigrationType.REPEATABLE) {
+            String checksum = fingerprints.checksum(resource.identity, resource.fingerprint);
+            if (checksum != null) {
+                return ResolvedMigration.unread(name.type, name.version, name.description, resource.relativePath,
+                        resource.source, checksum, () -> readLate(resource, name));
+            }
+        }
+        ResolvedMigration read = read(resource, name);
+        if (fingerprints != null && name.type != MigrationType.REPEATABLE) {
+            fingerprints.record(resource.identity, resource.fingerprint, read.checksum());
+        }
+        return read;
+    }
+
+    private static String readLate(Resource resource, MigrationName name) {
+        try {
+            return read(resource, name).text();
+        } catch (SluiceException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static ResolvedMigration read(Resource resource, MigrationName name) throws SluiceException {
         long maxHeap = Runtime.getRuntime().maxMemory();
         if (resource.size > maxHeap) {
             throw tooBig(resource, maxHeap, null);

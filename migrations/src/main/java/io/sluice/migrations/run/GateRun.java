@@ -124,11 +124,11 @@ public final class GateRun {
         long start = System.nanoTime();
         Plan plan;
         try {
-            plan = new Inspector(dialect, settings, log.database()).inspect(session);
+            plan = new Inspector(dialect, settings, log.database()).withFingerprints().upToDate(session);
         } catch (SQLException | RuntimeException e) {
             return null;
         }
-        if (!plan.isEmpty() || !plan.interrupted().isEmpty() || !plan.future().isEmpty()) {
+        if (plan == null || !plan.future().isEmpty()) {
             return null;
         }
         skip(GateStep.LOCK);
@@ -149,7 +149,7 @@ public final class GateRun {
     }
 
     private Plan inspect(GateSession session, HistoryTable history) throws SQLException {
-        Plan plan = new Inspector(dialect, settings, log.database()).inspect(session);
+        Plan plan = new Inspector(dialect, settings, log.database()).withFingerprints().inspect(session);
         if (!plan.interrupted().isEmpty()) {
             new InterruptedScripts(session, history, log).recover(plan);
             plan = new Inspector(dialect, settings, log.database()).inspect(session);

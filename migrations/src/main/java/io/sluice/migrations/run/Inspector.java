@@ -15,6 +15,7 @@ import io.sluice.migrations.plan.PlannedMigration;
 import io.sluice.migrations.plan.Planner;
 import io.sluice.migrations.plan.StatementPlanner;
 import io.sluice.migrations.resolve.Checksums;
+import io.sluice.migrations.resolve.Fingerprints;
 import io.sluice.migrations.resolve.Resolver;
 import io.sluice.migrations.sql.Placeholders;
 
@@ -37,11 +38,22 @@ public final class Inspector {
     private final Dialect dialect;
     private final Settings settings;
     private final String database;
+    private boolean fingerprints;
 
     public Inspector(Dialect dialect, Settings settings, String database) {
         this.dialect = dialect;
         this.settings = settings;
         this.database = database;
+    }
+
+    /**
+     * The gate's inspect: a start whose scripts kept their fingerprints since an earlier start takes
+     * their checksums from the fingerprints kept beside the backups ({@link Fingerprints}) when that
+     * shows the database up to date; anything else is decided from a full read of every script.
+     */
+    public Inspector withFingerprints() {
+        this.fingerprints = true;
+        return this;
     }
 
     /**
@@ -61,13 +73,86 @@ public final class Inspector {
         return inspect(session, false);
     }
 
+    /**
+     * The gate's read before it locks (SPEC §4 step 3): the plan when it shows the database up to
+     * date (nothing to run or recover, every checksum matching), else null, having planned no
+     * statement and logged nothing, so the locked inspect that follows says everything once.
+     */
+    public Plan upToDate(GateSession session) throws SQLException {
+        return inspect(session, true, true);
+    }
+
     private Plan inspect(GateSession session, boolean refuse) throws SQLException {
+        return inspect(session, refuse, false);
+    }
+
+    private Plan inspect(GateSession session, boolean refuse, boolean upToDateOnly) throws SQLException {
         HistoryTable history = HistoryTable.of(session, dialect, settings.text(Setting.TABLE));
         Placeholders placeholders = placeholders(session);
         GateLog log = new GateLog(database);
-        Resolver resolver = Resolver.forCurrentThread().warningsTo(warning -> log.log(System.Logger.Level.WARNING, warning));
-        List<ResolvedMigration> resolved = withReplacedChecksums(
-                resolver.resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS)), placeholders);
+        Fingerprints cache = fingerprints ? Fingerprints.in(session.backupDirectory()) : null;
+        if (cache != null) {
+            Plan plan = upToDateByFingerprints(session, history, placeholders, refuse, cache, log);
+            if (plan != null) {
+                return plan;
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        Resolver resolver = Resolver.forCurrentThread().warningsTo(upToDateOnly ? notes::add
+                : warning -> log.log(System.Logger.Level.WARNING, warning)).fingerprints(cache, false);
+        List<ResolvedMigration> resolved = resolve(resolver, placeholders);
+        if (cache != null) {
+            cache.save();
+        }
+        Plan plan = plan(session, history, resolved, placeholders, refuse, log, upToDateOnly);
+        if (plan != null) {
+            for (String note : notes) {
+                log.log(System.Logger.Level.WARNING, note);
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * The plan of an up-to-date database from the scripts' fingerprints, every checksum not read
+     * but recorded with an unchanged fingerprint; null when that cannot show it (something pending,
+     * a refusal, a script whose text was needed after all), and the start reads every script.
+     */
+    private Plan upToDateByFingerprints(GateSession session, HistoryTable history, Placeholders placeholders,
+                                        boolean refuse, Fingerprints cache, GateLog log) throws SQLException {
+        List<String> notes = new ArrayList<>();
+        Resolver resolver = Resolver.forCurrentThread().warningsTo(notes::add).fingerprints(cache, true);
+        Plan plan;
+        List<ResolvedMigration> resolved;
+        try {
+            resolved = resolve(resolver, placeholders);
+            plan = plan(session, history, resolved, placeholders, refuse, log, true);
+        } catch (SluiceException refusal) {
+            return null;
+        }
+        if (plan == null) {
+            return null;
+        }
+        for (ResolvedMigration migration : resolved) {
+            if (migration.wasReadLate()) {
+                return null;
+            }
+        }
+        for (String note : notes) {
+            log.log(System.Logger.Level.WARNING, note);
+        }
+        cache.save();
+        return plan;
+    }
+
+    private List<ResolvedMigration> resolve(Resolver resolver, Placeholders placeholders) throws SluiceException {
+        return withReplacedChecksums(resolver.resolve(settings.list(Setting.LOCATIONS), settings.isSet(Setting.LOCATIONS)),
+                placeholders);
+    }
+
+    /** @param upToDateOnly return null instead of a plan with anything to run or recover */
+    private Plan plan(GateSession session, HistoryTable history, List<ResolvedMigration> resolved,
+                      Placeholders placeholders, boolean refuse, GateLog log, boolean upToDateOnly) throws SQLException {
         List<AppliedMigration> rows = history.read();
         List<AppliedMigration> flyway = rows.isEmpty() ? history.readFlyway() : Collections.<AppliedMigration>emptyList();
         List<ResolvedMigration> recorded = rows.isEmpty() && flyway.isEmpty() && settings.isSet(Setting.LEGACY_TABLE)
@@ -84,6 +169,9 @@ public final class Inspector {
         Planner planner = new Planner(dialect.splitRules(), settings.flag(Setting.OUT_OF_ORDER));
         Plan plan = (refuse ? planner.plan(rows, flyway, resolved, settings.target())
                 : planner.review(rows, flyway, resolved, settings.target())).withInterrupted(interrupted);
+        if (upToDateOnly) {
+            return plan.isEmpty() && recorded.isEmpty() && interrupted.isEmpty() && plan.future().isEmpty() ? plan : null;
+        }
         if (plan.isEmpty() && recorded.isEmpty()) {
             return plan;
         }
@@ -183,8 +271,13 @@ public final class Inspector {
         String user = session.connection().getMetaData().getUserName();
         builtIns.put("user", user == null ? "" : user);
         builtIns.put("database", database);
-        builtIns.put("timestamp", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         builtIns.put("table", settings.text(Setting.TABLE));
-        return Placeholders.of(settings.placeholders(), builtIns, settings.flag(Setting.PLACEHOLDER_REPLACEMENT));
+        return Placeholders.of(settings.placeholders(), builtIns, Inspector::timestamp,
+                settings.flag(Setting.PLACEHOLDER_REPLACEMENT));
+    }
+
+    /** {@code ${sluice:timestamp}}; formatting it loads ~80 {@code java.time} classes, so only a script that uses it pays. */
+    private static String timestamp() {
+        return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
 }

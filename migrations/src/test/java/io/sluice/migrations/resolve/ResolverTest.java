@@ -1,6 +1,7 @@
 package io.sluice.migrations.resolve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import io.sluice.migrations.model.Version;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
+import java.net.URLConnection;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -367,5 +369,64 @@ class ResolverTest {
             assertTrue(e.getMessage().contains("V2__Backfill"), e.getMessage());
             assertTrue(e.getMessage().contains("V2__Backfill_in_sql.sql"), e.getMessage());
         }
+    }
+
+    // --- fingerprints ------------------------------------------------------------------------------
+
+    private static ResolvedMigration resolveOnce(Path jar, Fingerprints cache) throws Exception {
+        try (URLClassLoader loader = loaderOver(jar)) {
+            ResolvedMigration found = only(new Resolver(loader).fingerprints(cache, true)
+                    .resolve(List.of("classpath:db/migration"), true));
+            found.text();
+            return found;
+        }
+    }
+
+    @Test
+    void aJarEntryWithItsRecordedSizeAndCrcIsNotReadAgain() throws Exception {
+        Path jar = jar(temp.resolve("app.jar"), Map.of("db/migration/V1__init.sql", "CREATE TABLE a (id INTEGER);\n"));
+        Fingerprints first = Fingerprints.in(temp);
+        ResolvedMigration read = resolveOnce(jar, first);
+        first.save();
+
+        ResolvedMigration again = resolveOnce(jar, Fingerprints.in(temp));
+        assertEquals(read.checksum(), again.checksum());
+        assertFalse(read.wasReadLate());
+        assertTrue(again.wasReadLate(), "the second resolve took the checksum from the fingerprint");
+    }
+
+    @Test
+    void aJarEntryOfTheSameSizeWithAnotherCrcIsReadAndHashedAgain() throws Exception {
+        Path jar = jar(temp.resolve("app.jar"), Map.of("db/migration/V1__init.sql", "CREATE TABLE a (id INTEGER);\n"));
+        Fingerprints first = Fingerprints.in(temp);
+        ResolvedMigration before = resolveOnce(jar, first);
+        first.save();
+        jar(jar, Map.of("db/migration/V1__init.sql", "CREATE TABLE b (id INTEGER);\n"));
+
+        // The JDK keeps a jar it opened through a jar: URL; a rewritten jar is what a new JVM would see.
+        URLConnection.setDefaultUseCaches("jar", false);
+        ResolvedMigration after;
+        try {
+            after = resolveOnce(jar, Fingerprints.in(temp));
+        } finally {
+            URLConnection.setDefaultUseCaches("jar", true);
+        }
+        assertFalse(after.wasReadLate());
+        assertEquals(Checksums.sha256("CREATE TABLE b (id INTEGER);\n"), after.checksum());
+        assertFalse(before.checksum().equals(after.checksum()));
+    }
+
+    @Test
+    void aFileChangedWithinTheLastSecondsHasNoFingerprintAndIsAlwaysRead() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("sql"));
+        write(folder, "V1__init.sql", "CREATE TABLE a (id INTEGER);\n");
+        Fingerprints first = Fingerprints.in(temp);
+        new Resolver(null).fingerprints(first, true).resolve(List.of("filesystem:" + folder), true);
+        first.save();
+
+        ResolvedMigration again = only(new Resolver(null).fingerprints(Fingerprints.in(temp), true)
+                .resolve(List.of("filesystem:" + folder), true));
+        again.text();
+        assertFalse(again.wasReadLate());
     }
 }

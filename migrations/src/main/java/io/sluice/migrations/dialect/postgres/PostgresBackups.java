@@ -57,14 +57,23 @@ public final class PostgresBackups {
         this.schema = schema;
     }
 
+    /** Where backups go, null with {@code backup=none}; no query. */
+    Path directory() {
+        return settings.text(Setting.BACKUP).equals("none") ? null : folder();
+    }
+
+    private Path folder() {
+        String directory = settings.text(Setting.BACKUP_DIR);
+        return Paths.get(directory != null ? directory : "sluice-backups");
+    }
+
     /** Made on first use: the identity costs a query, which a start with nothing pending never needs. */
     private BackupStore store() {
         if (store == null) {
-            String directory = settings.text(Setting.BACKUP_DIR);
             ServerAddress server = server();
             DatabaseIdentity identity = DatabaseIdentity.postgres(server.host + ":" + server.port, systemIdentifier(),
                     database, schema);
-            store = new BackupStore(new BackupFiles(Paths.get(directory != null ? directory : "sluice-backups"), database,
+            store = new BackupStore(new BackupFiles(folder(), database,
                     ".dump", identity), settings.count(Setting.BACKUP_RETAIN), database);
         }
         return store;

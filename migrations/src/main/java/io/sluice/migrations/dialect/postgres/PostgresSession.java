@@ -21,10 +21,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The gate on PostgreSQL. The lock lives on its own connection; migrations run on the gate's
@@ -104,6 +108,25 @@ final class PostgresSession implements GateSession {
         return schema;
     }
 
+    /**
+     * One light query: {@code to_regclass} resolves the name as the history's own statements
+     * write it (schema-qualified, the table unquoted and so folded), null when there is none.
+     */
+    @Override
+    public Set<String> columnsOf(String table) throws SQLException {
+        Set<String> columns = new LinkedHashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT attname FROM pg_catalog.pg_attribute "
+                + "WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) {
+            query.setString(1, '"' + schema.replace("\"", "\"\"") + "\"." + table);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return columns;
+    }
+
     @Override
     public CatalogSnapshot readCatalog() throws SQLException {
         return new PostgresSchema(connection, schema).read();
@@ -146,6 +169,11 @@ final class PostgresSession implements GateSession {
         } catch (IOException e) {
             throw new SQLException("cannot restore " + backup + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Path backupDirectory() {
+        return backups.directory();
     }
 
     @Override

@@ -53,6 +53,10 @@ final class SqliteBackup {
         return store;
     }
 
+    Path directory() {
+        return directory;
+    }
+
     BackupFiles files() {
         return store().files();
     }

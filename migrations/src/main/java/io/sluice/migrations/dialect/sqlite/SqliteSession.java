@@ -18,11 +18,14 @@ import io.sluice.migrations.sql.SqlWords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +93,21 @@ final class SqliteSession implements GateSession {
     @Override
     public String schema() {
         return "main";
+    }
+
+    /** {@code table_info} reads the parsed schema: no catalog join as {@code DatabaseMetaData.getColumns} runs. */
+    @Override
+    public Set<String> columnsOf(String table) throws SQLException {
+        Set<String> columns = new LinkedHashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT name FROM pragma_table_info(?, 'main')")) {
+            query.setString(1, table);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return columns;
     }
 
     @Override
@@ -197,6 +215,11 @@ final class SqliteSession implements GateSession {
     @Override
     public boolean restoresInterruptedScripts() {
         return true;
+    }
+
+    @Override
+    public Path backupDirectory() {
+        return backup == null ? null : backup.directory();
     }
 
     @Override
