@@ -54,7 +54,7 @@ public final class Drift {
         return operator.read(session -> {
             CatalogSnapshot live = session.readCatalog();
             CatalogSnapshot expected = session.scratchCatalog(expectedStatements(session));
-            return compare(expected, live);
+            return compare(expected, live, operator.database().settings().text(Setting.TABLE));
         });
     }
 
@@ -78,9 +78,10 @@ public final class Drift {
         return statements;
     }
 
-    private List<Difference> compare(CatalogSnapshot expected, CatalogSnapshot live) {
+    /** Tables, columns, indexes and views that differ; the history table and its lease table are left out. */
+    static List<Difference> compare(CatalogSnapshot expected, CatalogSnapshot live, String historyTable) {
         List<Difference> differences = new ArrayList<>();
-        String history = operator.database().settings().text(Setting.TABLE).toLowerCase(Locale.ROOT);
+        String history = historyTable.toLowerCase(Locale.ROOT);
         for (String table : expected.tableNames()) {
             TableShape actual = live.table(table);
             if (actual == null) {

@@ -50,6 +50,7 @@ public final class GateRun {
     private int pending = -1;
     private Progress progress = (done, total, script) -> { };
     private BackupProgress backupProgress = BackupProgress.NONE;
+    private StatementObserver observer = StatementObserver.NONE;
     private int plannedCount;
     private Version versionBefore;
     private Version versionAfter;
@@ -76,6 +77,12 @@ public final class GateRun {
 
     public GateRun backupProgress(BackupProgress listener) {
         this.backupProgress = listener;
+        return this;
+    }
+
+    /** Told of every statement the migrate step runs or skips ({@code rehearse}). */
+    public GateRun observer(StatementObserver statementObserver) {
+        this.observer = statementObserver;
         return this;
     }
 
@@ -217,7 +224,8 @@ public final class GateRun {
             throw e;
         }
         record(GateStep.BACKUP, backup == null ? StepOutcome.SKIPPED : StepOutcome.SUCCESS, backupStart);
-        Migrator migrator = new Migrator(session, history(session), InstalledBy.describe(session.connection()), backup);
+        Migrator migrator = new Migrator(session, history(session), InstalledBy.describe(session.connection()), backup)
+                .observer(observer);
         step(GateStep.MIGRATE, () -> {
             migrator.applyAll(plan.pending(), plan.imported(), this::migrated);
             return null;
