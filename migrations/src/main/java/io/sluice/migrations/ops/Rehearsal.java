@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code rehearse}: the real gate (same plan, lock, backup and verify) on a throw-away copy of the
@@ -48,12 +49,14 @@ public final class Rehearsal {
         public final GateReport gate;
         /** The gate's refusal on the copy (a failed migration, a conflict…), or null when it opened. */
         public final SluiceException refusal;
+        /** The refusal's message, its backup named as the copy's (deleted with it); null when the gate opened. */
+        public final String failure;
         public final List<Migration> migrations;
         /** The copy's schema after the gate against before it: object, before, after. */
         public final List<Drift.Difference> schemaChanges;
 
         Report(String database, String dialect, ScratchCopy copy, Duration copyTime, boolean copyGone, GateReport gate,
-               SluiceException refusal, List<Migration> migrations,
+               SluiceException refusal, String failure, List<Migration> migrations,
                List<Drift.Difference> schemaChanges) {
             this.database = database;
             this.dialect = dialect;
@@ -63,6 +66,7 @@ public final class Rehearsal {
             this.copyGone = copyGone;
             this.gate = gate;
             this.refusal = refusal;
+            this.failure = failure;
             this.migrations = Collections.unmodifiableList(migrations);
             this.schemaChanges = Collections.unmodifiableList(schemaChanges);
         }
@@ -172,7 +176,9 @@ public final class Rehearsal {
         } finally {
             copy.close();
         }
-        return new Report(database.name(), database.dialectName(), copy, copyTime, copy.isGone(), gate, refusal,
+        String failure = refusal == null ? null : refusal.getMessage().replaceAll("; backup " + Pattern.quote(
+                work.toString()) + "\\S*", "; the copy's backup (deleted with it)");
+        return new Report(database.name(), database.dialectName(), copy, copyTime, copy.isGone(), gate, refusal, failure,
                 recorder.migrations(gate), changes);
     }
 
