@@ -66,6 +66,9 @@ final class RehearseCommand extends DatabaseCommand {
         result.put("migrations", migrations);
         if (!byMigration.isEmpty()) {
             result.line("").line(byMigration).line("").line(byStatement);
+            if (report.dialect.equals("sqlite")) {
+                result.line("(SQLite takes no per-statement locks: the gate holds one write lock on the whole file from lock to verify)");
+            }
         }
 
         List<Map<String, Object>> changes = new ArrayList<>();

@@ -177,7 +177,7 @@ public final class Rehearsal {
             copy.close();
         }
         String failure = refusal == null ? null : refusal.getMessage().replaceAll("; backup " + Pattern.quote(
-                work.toString()) + "\\S*", "; the copy's backup (deleted with it)");
+                work.toString()) + "[^;\\s]*", "; the copy's backup (deleted with it)");
         return new Report(database.name(), database.dialectName(), copy, copyTime, copy.isGone(), gate, refusal, failure,
                 recorder.migrations(gate), changes);
     }
