@@ -178,6 +178,32 @@ class RehearsePostgresTest {
     }
 
     @Test
+    void aTargetUrlMakesTheScratchDatabaseOnThatServerInTheOriginalsSchema(PostgresDatabase db) throws Exception {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA billing");
+        }
+        sql = Files.createDirectories(dir.resolve("sql"));
+        write("V1__invoices.sql", "CREATE TABLE invoices (id INTEGER PRIMARY KEY);\nINSERT INTO invoices VALUES (1), (2);");
+        String url = db.jdbcUrl() + "?currentSchema=billing&user=" + db.user() + "&password=" + db.password();
+        String target = db.jdbcUrl().replaceFirst("/[^/]+$", "/postgres") + "?user=" + db.user() + "&password=" + db.password();
+
+        RehearseTest.Run run = sluice("rehearse", "--url", url, "--locations", "filesystem:" + sql, "--target-url", target, "--json");
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of(), scratchDatabases(db));
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'billing'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "the rehearsal created tables in the database itself");
+        }
+        Map<String, Object> migration = list(run.json().get("migrations")).get(0);
+        assertEquals(2L, list(migration.get("statements")).get(1).get("rows"));
+        assertTrue(list(run.json().get("schemaChanges")).contains(Map.of("object", "table invoices", "before", "absent",
+                "after", "present")), run.out());
+        assertFalse(run.out().contains(db.password()), "the password is printed");
+    }
+
+    @Test
     void withoutPgDumpTheCopyComesFromTheBuiltInLogicalBackup(PostgresDatabase db) throws Exception {
         databaseAtVersionOne(db);
         write("V2__email.sql", "ALTER TABLE accounts ADD COLUMN email TEXT;");

@@ -54,7 +54,13 @@ final class PostgresScratch implements ScratchCopy {
             PostgresScratch copy;
             try (Connection server = connector.connectTo(serverUrl);
                  Statement statement = server.createStatement()) {
-                statement.execute("CREATE DATABASE " + PostgresCatalog.quote(name) + " TEMPLATE template0");
+                try {
+                    statement.execute("CREATE DATABASE " + PostgresCatalog.quote(name) + " TEMPLATE template0");
+                } catch (SQLException e) {
+                    throw new SluiceException(Problem.BACKUP_FAILED, "Cannot create a scratch database to rehearse on: "
+                            + e.getMessage() + "; the role needs CREATEDB on that server, or name another server with "
+                            + "--target-url; nothing was changed", e);
+                }
                 copy = new PostgresScratch(connector, serverUrl, name, scratchUrl(serverUrl, name, schema),
                         server.getMetaData().getDatabaseMajorVersion());
             }
