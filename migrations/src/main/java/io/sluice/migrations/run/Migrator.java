@@ -136,7 +136,6 @@ public final class Migrator {
      */
     private boolean run(Statement statement, PlannedMigration planned, PlannedStatement sql, List<String> skipped)
             throws SQLException {
-        long start = System.nanoTime();
         if (sql.isLive()) {
             Decision decision = liveDecider().decide(sql.effects());
             if (decision.action() == PlannedStatement.Action.SKIP) {
@@ -151,6 +150,7 @@ public final class Migrator {
                 statement.execute(decision.dropFirst());
             }
         }
+        long start = System.nanoTime();
         boolean resultSet = statement.execute(sql.sql());
         observer.ran(planned, sql, System.nanoTime() - start, resultSet ? -1 : statement.getUpdateCount(), session);
         return true;
