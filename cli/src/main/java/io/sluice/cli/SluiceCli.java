@@ -18,7 +18,7 @@ import java.util.logging.Logger;
         subcommands = {StatusCommand.class, PlanCommand.class, MigrateCommand.class, ValidateCommand.class,
                 VerifyCommand.class, DriftCommand.class, HistoryCommand.class, BackupCommand.class, BackupsCommand.class,
                 RestoreCommand.class, UndoCommand.class, BaselineCommand.class, RepairCommand.class, NewCommand.class,
-                SchemaCommand.class})
+                SchemaCommand.class, RehearseCommand.class})
 public final class SluiceCli implements Runnable {
     /** Held so the level set here is not lost to garbage collection of the logger. */
     private static final Logger SLUICE_LOG = Logger.getLogger("io.sluice");

@@ -38,7 +38,8 @@ class CliContractIT {
 
     @Test
     void readingCommandsNeverCreateTheDatabaseAndNameTheMissingFile() throws Exception {
-        for (String command : List.of("status", "plan", "validate", "history", "drift", "schema", "verify", "backups")) {
+        for (String command : List.of("status", "plan", "validate", "history", "drift", "schema", "verify", "backups",
+                "rehearse")) {
             CliProcess.Run run = cli.run(on("nonexist.db", command));
 
             assertEquals(1, run.exit(), command + ": " + run);
@@ -47,6 +48,26 @@ class CliContractIT {
             assertTrue(run.err().contains("/nonexist.db; "), command + ": " + run);
             assertFalse(Files.exists(dir.resolve("nonexist.db")), command + " created the database file");
         }
+    }
+
+    @Test
+    void rehearseExitsZeroWhenTheGateWouldOpenOnTheCopyAndOneWhenAMigrationFailsThere() throws Exception {
+        assertEquals(0, cli.run(on("app.db", "migrate")).exit());
+        Files.writeString(dir.resolve("sql/V3__notes.sql"), "CREATE TABLE notes (id INTEGER PRIMARY KEY);\n");
+        byte[] before = Files.readAllBytes(dir.resolve("app.db"));
+
+        CliProcess.Run fine = cli.run(on("app.db", "rehearse"));
+        assertEquals(0, fine.exit(), fine.toString());
+        assertTrue(fine.out().contains("the production database was only read"), fine.toString());
+        assertEquals("", fine.err());
+
+        Files.writeString(dir.resolve("sql/V4__broken.sql"), "INSERT INTO nowhere VALUES (1);\n");
+        CliProcess.Run failing = cli.run(on("app.db", "rehearse"));
+        assertEquals(1, failing.exit(), failing.toString());
+        assertTrue(failing.out().contains("the gate would refuse: app: Migration filesystem:sql/V4__broken.sql failed at line 1"),
+                failing.toString());
+        assertTrue(failing.out().endsWith("the copy was dropped\n"), failing.toString());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve("app.db"))), "the database file changed");
     }
 
     /** Applies V1 and V2, then edits V1: the gate would now refuse. */

@@ -94,6 +94,13 @@ public final class Settings {
         return "latest".equalsIgnoreCase(value) ? null : Version.parse(value);
     }
 
+    /** These settings with one value replaced, not checked again: for a value the engine itself chose. */
+    public Settings with(Setting setting, String value) {
+        EnumMap<Setting, String> changed = values.isEmpty() ? new EnumMap<>(Setting.class) : new EnumMap<>(values);
+        changed.put(setting, value);
+        return new Settings(changed, placeholders);
+    }
+
     public Map<String, String> placeholders() {
         return placeholders;
     }

@@ -140,6 +140,14 @@ public final class GatedDatabase implements Connector {
         return new GateRun(dialect(), delegateUrl, this, settings);
     }
 
+    /**
+     * Another database of the same kind, reached through the same driver with the same
+     * credentials, under {@code otherSettings}: a copy of this one ({@code rehearse}).
+     */
+    public GatedDatabase at(String otherUrl, Settings otherSettings) throws SluiceException {
+        return new GatedDatabase(otherUrl, delegateProperties, driver, otherSettings, dialect(), true);
+    }
+
     /** The dialect of a supported database. */
     public Dialect dialect() throws SluiceException {
         return dialect != null ? dialect : Dialects.forUrl(delegateUrl);

@@ -9,6 +9,7 @@ import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
 import io.sluice.migrations.sql.StatementKind;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
@@ -116,4 +117,15 @@ public interface Dialect {
      * cannot be reached or a setting does not fit this database; takes no lock yet.
      */
     GateSession open(String jdbcUrl, Connector connector, Settings settings) throws SQLException;
+
+    /**
+     * A throw-away copy of the database for {@code rehearse}, made by reading it only (SQLite: a
+     * verified copy of the file; PostgreSQL: a scratch database on the same server, or on
+     * {@code targetUrl}'s, restored from a fresh dump).
+     *
+     * @param targetUrl     where to make the copy instead, or null; a dialect that cannot use one refuses it
+     * @param workDirectory an empty folder the caller deletes afterwards, for files the copy needs
+     */
+    ScratchCopy scratchCopy(String jdbcUrl, Connector connector, Settings settings, String targetUrl,
+                            Path workDirectory) throws SQLException;
 }

@@ -1,6 +1,7 @@
 package io.sluice.migrations.dialect;
 
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,6 +20,15 @@ public interface GateSession extends SessionCatalog, SessionLock, SessionBackup,
      * @throws io.sluice.migrations.error.SluiceException {@code VERIFY_FAILED} naming what is wrong
      */
     void verify(List<String> applied, boolean javaMigrationRan) throws SQLException;
+
+    /**
+     * The table and index locks the session's open transaction holds now, for {@code rehearse}'s
+     * report; read on {@link #connection()} and never failing the migration. None by default: a
+     * SQLite gate holds one write lock on the whole file for the whole run.
+     */
+    default List<HeldLock> heldLocks() {
+        return Collections.emptyList();
+    }
 
     /** Ends the run successfully: whatever the dialect still holds open becomes durable. */
     void finish() throws SQLException;

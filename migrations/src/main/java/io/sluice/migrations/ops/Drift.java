@@ -1,6 +1,8 @@
 package io.sluice.migrations.ops;
 
 import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.GateSession;
 import io.sluice.migrations.model.AppliedMigration;
 import io.sluice.migrations.model.MigrationType;
@@ -53,14 +55,10 @@ public final class Drift {
     }
 
     public List<Difference> differences() throws SQLException {
-        Set<String> ownTables = new HashSet<>();
-        for (String table : operator.database().dialect().ownTables(operator.database().settings())) {
-            ownTables.add(table.toLowerCase(Locale.ROOT));
-        }
         return operator.read(session -> {
             CatalogSnapshot live = session.readCatalog();
             CatalogSnapshot expected = session.scratchCatalog(expectedStatements(session));
-            return compare(expected, live, ownTables);
+            return compare(expected, live, operator.database().dialect(), operator.database().settings());
         });
     }
 
@@ -84,10 +82,14 @@ public final class Drift {
         return statements;
     }
 
-    /** @param ownTables Sluice's own tables in lower case, which the migrations do not create */
-    private List<Difference> compare(CatalogSnapshot expected, CatalogSnapshot live, Set<String> ownTables) {
+    /** Tables, columns, indexes and views that differ; Sluice's own tables (and their indexes) are left out. */
+    static List<Difference> compare(CatalogSnapshot expected, CatalogSnapshot live, Dialect dialect, Settings settings) {
+        Set<String> ownTables = new HashSet<>();
+        for (String table : dialect.ownTables(settings)) {
+            ownTables.add(table.toLowerCase(Locale.ROOT));
+        }
         List<Difference> differences = new ArrayList<>();
-        String history = operator.database().settings().text(Setting.TABLE).toLowerCase(Locale.ROOT);
+        String history = settings.text(Setting.TABLE).toLowerCase(Locale.ROOT);
         for (String table : expected.tableNames()) {
             TableShape actual = live.table(table);
             if (actual == null) {

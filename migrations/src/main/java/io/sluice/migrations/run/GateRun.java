@@ -41,6 +41,7 @@ public final class GateRun {
     private final GateReport.Builder report;
     private Progress progress = (done, total, script) -> { };
     private BackupProgress backupProgress = BackupProgress.NONE;
+    private StatementObserver observer = StatementObserver.NONE;
 
     public GateRun(Dialect dialect, String jdbcUrl, Connector connector, Settings settings) {
         this.dialect = dialect;
@@ -63,6 +64,12 @@ public final class GateRun {
 
     public GateRun backupProgress(BackupProgress listener) {
         this.backupProgress = listener;
+        return this;
+    }
+
+    /** Told of every statement the migrate step runs or skips ({@code rehearse}). */
+    public GateRun observer(StatementObserver statementObserver) {
+        this.observer = statementObserver;
         return this;
     }
 
@@ -186,7 +193,8 @@ public final class GateRun {
         Path backup = step(GateStep.BACKUP, () -> session.backup(reason, backupProgress),
                 path -> path == null ? StepOutcome.SKIPPED : StepOutcome.SUCCESS);
         report.backup(backup);
-        Migrator migrator = new Migrator(session, history, InstalledBy.describe(session.connection()), backup);
+        Migrator migrator = new Migrator(session, history, InstalledBy.describe(session.connection()), backup)
+                .observer(observer);
         step(GateStep.MIGRATE, () -> {
             migrator.applyAll(plan.pending(), plan.imported(), this::migrated);
             return null;

@@ -37,6 +37,7 @@ public final class Migrator {
     private final List<String> appliedStatements = new ArrayList<>();
     private boolean javaMigrationRan;
     private Decider live;
+    private StatementObserver observer = StatementObserver.NONE;
     /** The {@code installed_rank} of the running no-transaction script's "started" mark, or 0. */
     private int startedMark;
 
@@ -45,6 +46,12 @@ public final class Migrator {
         this.history = history;
         this.installedBy = installedBy;
         this.backup = backup;
+    }
+
+    /** Tells {@code observer} of every statement run or skipped ({@code rehearse}); none by default. */
+    public Migrator observer(StatementObserver observer) {
+        this.observer = observer;
+        return this;
     }
 
     /**
@@ -92,15 +99,18 @@ public final class Migrator {
             startedMark = planned.isTransactional() || migration.text() == null ? 0
                     : history.insertStarted(migration.version(), migration.description(), migration.type(), migration.script(),
                     migration.checksum(), installedBy, backup == null ? null : backup.toString());
+            observer.started(planned, session);
             if (migration.text() == null) {
                 javaMigrationRan = true;
+                long javaStart = System.nanoTime();
                 runJava(migration.script(), session.connection());
+                observer.ran(planned, null, System.nanoTime() - javaStart, -1, session);
             } else {
                 List<String> ran = new ArrayList<>();
                 try (Statement statement = session.connection().createStatement()) {
                     for (PlannedStatement sql : planned.plannedStatements()) {
                         current = sql;
-                        if (run(statement, sql, skipped)) {
+                        if (run(statement, planned, sql, skipped)) {
                             ran.add(sql.sql());
                         }
                     }
@@ -113,8 +123,11 @@ public final class Migrator {
             record(migration, start, true, adopted);
             session.commitMigration();
         } catch (Exception e) {
-            throw failed(planned, current, start, e);
+            SluiceException failure = failed(planned, current, start, e);
+            observer.failed(planned, current, failure);
+            throw failure;
         }
+        observer.committed(planned);
     }
 
     /**
@@ -122,11 +135,13 @@ public final class Migrator {
      *
      * @return whether it ran
      */
-    private boolean run(Statement statement, PlannedStatement sql, List<String> skipped) throws SQLException {
+    private boolean run(Statement statement, PlannedMigration planned, PlannedStatement sql, List<String> skipped)
+            throws SQLException {
         if (sql.isLive()) {
             Decision decision = liveDecider().decide(sql.effects());
             if (decision.action() == PlannedStatement.Action.SKIP) {
                 skipped.add("line " + sql.line() + ": " + decision.reason());
+                observer.skipped(planned, sql, decision.reason());
                 return false;
             }
             if (decision.action() == PlannedStatement.Action.CONFLICT) {
@@ -136,7 +151,9 @@ public final class Migrator {
                 statement.execute(decision.dropFirst());
             }
         }
-        statement.execute(sql.sql());
+        long start = System.nanoTime();
+        boolean resultSet = statement.execute(sql.sql());
+        observer.ran(planned, sql, System.nanoTime() - start, resultSet ? -1 : statement.getUpdateCount(), session);
         return true;
     }
 

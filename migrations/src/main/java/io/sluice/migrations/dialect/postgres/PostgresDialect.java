@@ -5,6 +5,10 @@ import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.dialect.ScratchCopy;
+import io.sluice.migrations.error.Problem;
+import io.sluice.migrations.error.SluiceException;
+import io.sluice.migrations.util.Redact;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.plan.Finding;
 import io.sluice.migrations.sql.SplitRules;
@@ -13,6 +17,7 @@ import io.sluice.migrations.sql.StatementKind;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -194,5 +199,16 @@ public final class PostgresDialect implements Dialect {
     public GateSession open(String jdbcUrl, Connector connector, Settings settings) throws SQLException {
         return new PostgresSession(jdbcUrl, connector, settings, backup(settings),
                 databaseName(jdbcUrl, connector.properties()));
+    }
+
+    @Override
+    public ScratchCopy scratchCopy(String jdbcUrl, Connector connector, Settings settings, String targetUrl,
+                                   Path workDirectory) throws SQLException {
+        if (targetUrl != null && !handles(targetUrl)) {
+            throw new SluiceException(Problem.INVALID_SETTING, "the target URL " + Redact.url(targetUrl)
+                    + " is not a PostgreSQL URL; name a database on the server to make the copy on (jdbc:postgresql://host/postgres)");
+        }
+        return PostgresScratch.copy(jdbcUrl, databaseName(jdbcUrl, connector.properties()), connector, settings,
+                targetUrl, workDirectory);
     }
 }

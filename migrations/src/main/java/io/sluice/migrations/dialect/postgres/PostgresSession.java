@@ -8,6 +8,7 @@ import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.dialect.HeldLock;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.error.SqlState;
@@ -24,7 +25,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -225,6 +228,42 @@ final class PostgresSession implements GateSession {
     /** Each migration was checked by {@link #verifyMigration} before its commit; rows are other instances' business. */
     @Override
     public void verify(List<String> applied, boolean javaMigrationRan) {
+    }
+
+    /**
+     * Read on the gate's own connection, inside the migration's transaction: only there does a
+     * table created by it have a name (another session would see a bare OID). The query's own
+     * locks are on catalogs, which are left out; a dropped table has no name left and shows its OID.
+     * Inside a savepoint, so a failure of this read cannot abort the migration.
+     */
+    @Override
+    public List<HeldLock> heldLocks() {
+        List<HeldLock> locks = new ArrayList<>();
+        try {
+            Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT coalesce(c.relname, 'oid ' || l.relation::text), l.mode "
+                         + "FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation "
+                         + "LEFT JOIN pg_namespace n ON n.oid = c.relnamespace WHERE l.pid = pg_backend_pid() "
+                         + "AND l.locktype = 'relation' AND l.granted AND l.database = (SELECT oid FROM pg_database "
+                         + "WHERE datname = current_database()) AND (n.nspname IS NULL OR n.nspname NOT IN "
+                         + "('pg_catalog', 'pg_toast', 'information_schema')) ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    locks.add(new HeldLock(rs.getString(1), rs.getString(2)));
+                }
+            } catch (SQLException e) {
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                    savepoint = null;
+                }
+            }
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+        } catch (SQLException e) {
+            locks.clear();
+        }
+        return locks;
     }
 
     @Override

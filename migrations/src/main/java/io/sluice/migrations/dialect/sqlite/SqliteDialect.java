@@ -6,6 +6,7 @@ import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.dialect.ScratchCopy;
 import io.sluice.migrations.history.HistoryTable;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -134,6 +135,21 @@ public final class SqliteDialect implements Dialect {
         SqliteBackup backup = method == Backup.NONE || file == null ? null
                 : new SqliteBackup(connector, file, backupDirectory(file, settings), databaseName(jdbcUrl, null), settings);
         return new SqliteSession(connector, settings, file, backup);
+    }
+
+    @Override
+    public ScratchCopy scratchCopy(String jdbcUrl, Connector connector, Settings settings, String targetUrl,
+                                   Path workDirectory) throws SQLException {
+        if (targetUrl != null) {
+            throw new SluiceException(Problem.INVALID_SETTING, "a target URL applies to PostgreSQL only: a SQLite "
+                    + "database is copied into a temporary folder; leave the target out");
+        }
+        Path file = databaseFile(jdbcUrl);
+        if (file == null) {
+            throw new SluiceException(Problem.INVALID_SETTING, Redact.url(jdbcUrl) + " is not a database file; "
+                    + "there is nothing to copy");
+        }
+        return SqliteScratch.copy(connector, file, workDirectory);
     }
 
     @Override
