@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.connect.GatedDatabase;
-import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.sqlite.SqliteDialect;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -49,23 +48,6 @@ class GateRunTest {
     private Path database;
     private Path scripts;
 
-    /** Connections straight from sqlite-jdbc's driver: a real database, no mock. */
-    private record SqliteConnector(String url) implements Connector {
-        @Override
-        public Connection connect(Properties overrides) throws SQLException {
-            return new org.sqlite.JDBC().connect(url, overrides);
-        }
-
-        @Override
-        public Connection connectTo(String otherUrl) throws SQLException {
-            return new org.sqlite.JDBC().connect(otherUrl, new Properties());
-        }
-
-        @Override
-        public Properties properties() {
-            return new Properties();
-        }
-    }
 
     @BeforeEach
     void layout() throws IOException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
-import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.sqlite.SqliteDialect;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -14,10 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,22 +36,6 @@ class ScriptFingerprintsTest {
     private Path scripts;
     private Path fingerprints;
 
-    private record SqliteConnector(String url) implements Connector {
-        @Override
-        public Connection connect(Properties overrides) throws SQLException {
-            return new org.sqlite.JDBC().connect(url, overrides);
-        }
-
-        @Override
-        public Connection connectTo(String otherUrl) throws SQLException {
-            return new org.sqlite.JDBC().connect(otherUrl, new Properties());
-        }
-
-        @Override
-        public Properties properties() {
-            return new Properties();
-        }
-    }
 
     @BeforeEach
     void migrated() throws Exception {
