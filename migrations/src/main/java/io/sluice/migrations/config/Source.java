@@ -1,7 +1,7 @@
 package io.sluice.migrations.config;
 
 /** Where a setting can come from, in SPEC §2's precedence (the URL first). */
-public enum Source {
+enum Source {
     URL("the URL"),
     CONNECTION_PROPERTIES("connection properties"),
     SYSTEM_PROPERTIES("system properties"),

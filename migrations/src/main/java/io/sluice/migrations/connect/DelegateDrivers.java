@@ -22,7 +22,7 @@ import java.util.Set;
  * driver loaded by a servlet container; the context class loader's service registrations are
  * asked next.
  */
-public final class DelegateDrivers {
+final class DelegateDrivers {
     /** Sluice's own driver, recognised by name so a delegate lookup never recurses into it. */
     private static final String SLUICE_DRIVER = "io.sluice.driver.SluiceDriver";
 

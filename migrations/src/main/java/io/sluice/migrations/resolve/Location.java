@@ -1,7 +1,7 @@
 package io.sluice.migrations.resolve;
 
 /** A folder of migrations: {@code classpath:db/migration} or {@code filesystem:/srv/app/sql}. */
-public final class Location {
+final class Location {
     static final String CLASSPATH = "classpath:";
     static final String FILESYSTEM = "filesystem:";
 

@@ -32,7 +32,7 @@ import java.util.Arrays;
  * as new as the server is installed, else the built-in {@link LogicalBackup}. Both are written
  * under a temporary owner-only name, read back, and only then given their {@code .dump} name.
  */
-public final class PostgresBackups {
+final class PostgresBackups {
     private static final System.Logger LOG = System.getLogger("io.sluice");
     private static final byte[] CUSTOM_DUMP_MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
 
