@@ -9,7 +9,7 @@ import java.util.List;
  * The migration-unit hook of a gate session: how one migration and its history row become one
  * durable unit, or are undone, and which failures are only transient.
  */
-interface MigrationUnit {
+public interface MigrationUnit {
     /** Starts one migration's unit of work; {@code transactional=false} for no-transaction scripts. */
     void beginMigration(boolean transactional) throws SQLException;
 

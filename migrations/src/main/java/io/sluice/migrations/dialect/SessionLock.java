@@ -3,7 +3,7 @@ package io.sluice.migrations.dialect;
 import java.sql.SQLException;
 
 /** The lock hook of a gate session: the cross-process lock, released when the session closes. */
-interface SessionLock {
+public interface SessionLock {
     /**
      * Takes the cross-process lock, waiting at most {@code lockTimeout}.
      *
