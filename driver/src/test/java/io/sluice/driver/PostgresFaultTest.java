@@ -116,6 +116,42 @@ class PostgresFaultTest {
     }
 
     @Test
+    void aLeaseHolderFrozenBySigstopMidMigrationKeepsOthersOutAndItsMigrationAppliesOnce(PostgresDatabase db) throws Exception {
+        accounts(db);
+        migration("V1__interest.sql", "UPDATE accounts SET balance = balance + 100 WHERE id > 0;\nSELECT pg_sleep(2);");
+        String url = url(db, "sluice.lockMode=table");
+        Process holder = JavaProcess.of(GatedApp.class).env("APP_USER", db.user()).env("APP_PASSWORD", db.password())
+                .args(url).start(dir.resolve("holder.log"));
+        try {
+            awaitQuery(db, "pg_sleep(2)");
+            signal("STOP", holder);
+            // Frozen, the holder renews nothing: its lease runs out while its migration's transaction,
+            // and the lease row it fenced, stay open on the server.
+            SQLException waited = assertThrows(SQLException.class,
+                    () -> Sluice.migrate(url + "&sluice.lockTimeout=PT20S", db.credentials()));
+            assertEquals("08001", waited.getSQLState(), waited.getMessage());
+            assertEquals(List.of("50", "50"), strings(db, "SELECT balance FROM accounts ORDER BY id"));
+
+            signal("CONT", holder);
+            assertTrue(holder.waitFor(1, TimeUnit.MINUTES), "the holder did not finish after SIGCONT");
+            assertEquals(0, holder.exitValue(), Files.readString(dir.resolve("holder.log")));
+        } finally {
+            signal("CONT", holder);
+            holder.destroyForcibly();
+        }
+        assertTrue(Sluice.migrate(url, db.credentials()).applied().isEmpty());
+        assertEquals(List.of("150", "150"), strings(db, "SELECT balance FROM accounts ORDER BY id"));
+        assertEquals(List.of("1"), strings(db, "SELECT count(*) FROM sluice_schema_history WHERE version = '1' AND success"));
+    }
+
+    /** A real signal to a process, as an operator's {@code kill -STOP} or a frozen VM would send it. */
+    private static void signal(String name, Process process) throws Exception {
+        if (process.isAlive()) {
+            assertEquals(0, new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor());
+        }
+    }
+
+    @Test
     void aWaiterWhoseSessionsAreKilledIsToldToTryAgainNotToFixAMigration(PostgresDatabase db) throws Exception {
         accounts(db);
         migration("V1__interest.sql", "UPDATE accounts SET balance = balance + 100 WHERE id > 0;\nSELECT pg_sleep(3);");
