@@ -108,6 +108,14 @@ class PostgresGateTest {
     }
 
     @Test
+    void migrationsRunWithTheLockAndGateTimeoutsAsTheSessionsTimeouts(PostgresDatabase db) throws Exception {
+        migration("V1__timeouts.sql", "CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS lock_timeout, "
+                + "current_setting('statement_timeout') AS statement_timeout, current_schema() AS schema;");
+        Sluice.migrate(url(db) + "&sluice.lockTimeout=PT7S&sluice.gateTimeout=PT9M", db.credentials());
+        assertEquals(List.of("7s|9min|public"), strings(db, "SELECT lock_timeout || '|' || statement_timeout || '|' || schema FROM seen"));
+    }
+
+    @Test
     void aHolderKilledWithSigkillDoesNotBlockTheNextStartInAdvisoryMode(PostgresDatabase db) throws Exception {
         killHolderThenMigrate(db, "advisory");
     }

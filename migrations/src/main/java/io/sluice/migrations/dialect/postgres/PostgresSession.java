@@ -51,8 +51,7 @@ final class PostgresSession implements GateSession {
         this.settings = settings;
         this.connection = connector.connect(LockOwner.connectionProperties("gate"));
         try {
-            schema = currentSchema(connection);
-            applyTimeouts();
+            schema = setUp();
             String table = settings.text(Setting.TABLE);
             lock = settings.choice(Setting.LOCK_MODE, LockMode.class) == LockMode.TABLE
                     ? new LeaseLock(connector, LeaseLock.tableFor(table), settings.duration(Setting.LOCK_TIMEOUT), database)
@@ -64,25 +63,26 @@ final class PostgresSession implements GateSession {
         }
     }
 
-    private static String currentSchema(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
-            rs.next();
-            String schema = rs.getString(1);
-            if (schema == null) {
-                throw new SluiceException(Problem.INVALID_SETTING, "the connection has no current schema (empty "
-                        + "search_path); set currentSchema in the URL");
+    /**
+     * The session's set-up in one round trip, as every start pays it: the schema the gate works in
+     * and its timeouts ({@code set_config(…, false)} is {@code SET} for the session).
+     */
+    private String setUp() throws SQLException {
+        long lockMillis = Math.min(settings.duration(Setting.LOCK_TIMEOUT).toMillis(), Integer.MAX_VALUE);
+        long statementMillis = Math.min(settings.duration(Setting.GATE_TIMEOUT).toMillis(), Integer.MAX_VALUE);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT current_schema(), "
+                + "set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)")) {
+            statement.setString(1, Long.toString(lockMillis));
+            statement.setString(2, Long.toString(statementMillis));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                String schema = rs.getString(1);
+                if (schema == null) {
+                    throw new SluiceException(Problem.INVALID_SETTING, "the connection has no current schema (empty "
+                            + "search_path); set currentSchema in the URL");
+                }
+                return schema;
             }
-            return schema;
-        }
-    }
-
-    private void applyTimeouts() throws SQLException {
-        long lockMillis = settings.duration(Setting.LOCK_TIMEOUT).toMillis();
-        long statementMillis = settings.duration(Setting.GATE_TIMEOUT).toMillis();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET lock_timeout = " + Math.min(lockMillis, Integer.MAX_VALUE));
-            statement.execute("SET statement_timeout = " + Math.min(statementMillis, Integer.MAX_VALUE));
         }
     }
 
