@@ -108,9 +108,10 @@ public final class GateReport {
     private final List<MigrationRun> migrations;
     private final int pending;
     private final Path backup;
+    private final Duration backupCheck;
 
     GateReport(String database, String dialect, Map<GateStep, Step> steps, Version versionBefore,
-               Version versionAfter, List<MigrationRun> migrations, int pending, Path backup) {
+               Version versionAfter, List<MigrationRun> migrations, int pending, Path backup, Duration backupCheck) {
         this.database = database;
         this.dialect = dialect;
         this.steps = Collections.unmodifiableMap(new EnumMap<>(steps));
@@ -119,6 +120,7 @@ public final class GateReport {
         this.migrations = Collections.unmodifiableList(new ArrayList<>(migrations));
         this.pending = pending;
         this.backup = backup;
+        this.backupCheck = backupCheck;
     }
 
     /** The database's short name (SQLite file name without extension, PostgreSQL database name). */
@@ -172,7 +174,15 @@ public final class GateReport {
         return backup;
     }
 
-    /** One line: versions, each step's time, the backup. */
+    /**
+     * The part of the backup step spent checking the copy (SQLite: {@code integrity_check} and row
+     * counts; PostgreSQL: reading the dump back), or null when no copy was checked.
+     */
+    public Duration backupCheck() {
+        return backupCheck;
+    }
+
+    /** One line: versions, each step's time (the backup's check of its copy apart), the backup. */
     @Override
     public String toString() {
         List<String> applied = applied();
@@ -192,7 +202,11 @@ public final class GateReport {
         }
         line.append(';');
         for (Map.Entry<GateStep, Step> step : steps.entrySet()) {
-            line.append(' ').append(step.getKey().tag()).append(' ').append(step.getValue().describe(" FAILED")).append(',');
+            line.append(' ').append(step.getKey().tag()).append(' ').append(step.getValue().describe(" FAILED"));
+            if (step.getKey() == GateStep.BACKUP && backupCheck != null) {
+                line.append(" (check of the copy ").append(backupCheck.toMillis()).append(" ms)");
+            }
+            line.append(',');
         }
         line.setLength(line.length() - 1);
         if (backup != null) {
@@ -221,6 +235,7 @@ public final class GateReport {
         private Version versionBefore;
         private Version versionAfter;
         private Path backup;
+        private Duration backupCheck;
 
         Builder(String database, String dialect) {
             this.database = database;
@@ -244,6 +259,10 @@ public final class GateReport {
 
         void backup(Path path) {
             backup = path;
+        }
+
+        void backupChecked(Duration duration) {
+            backupCheck = duration;
         }
 
         /** One migration ran, well or not; the migrations done so far, for a progress bar. */
@@ -306,7 +325,8 @@ public final class GateReport {
         }
 
         GateReport build() {
-            return new GateReport(database, dialect, steps, versionBefore, versionAfter, migrations, pending, backup);
+            return new GateReport(database, dialect, steps, versionBefore, versionAfter, migrations, pending, backup,
+                    backupCheck);
         }
 
         private static Version later(Version current, Version candidate) {

@@ -190,7 +190,7 @@ public final class GateRun {
 
     private void migrate(GateSession session, HistoryTable history, Plan plan) throws SQLException {
         String reason = "v" + GateReport.name(plan.current()) + "-to-v" + GateReport.name(plan.target());
-        Path backup = step(GateStep.BACKUP, () -> session.backup(reason, backupProgress),
+        Path backup = step(GateStep.BACKUP, () -> session.backup(reason, new ReportedBackupProgress()),
                 path -> path == null ? StepOutcome.SKIPPED : StepOutcome.SUCCESS);
         report.backup(backup);
         Migrator migrator = new Migrator(session, history, InstalledBy.describe(session.connection()), backup)
@@ -300,6 +300,25 @@ public final class GateRun {
         GateReport.Step result = report.step(step, outcome, duration);
         if (step != GateStep.TOTAL) { // per-step detail is DEBUG: a start logs one summary line (SPEC §4)
             log.log(DEBUG, step.tag() + " " + result.describe(" (failed)"));
+        }
+    }
+
+    /** The caller's progress, and the check of the copy timed into the report apart from the backup step. */
+    private final class ReportedBackupProgress implements BackupProgress {
+        @Override
+        public void copied(int done, int total) {
+            backupProgress.copied(done, total);
+        }
+
+        @Override
+        public boolean watchesPages() {
+            return backupProgress.watchesPages();
+        }
+
+        @Override
+        public void checked(long nanos) {
+            report.backupChecked(Duration.ofNanos(nanos));
+            backupProgress.checked(nanos);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -162,6 +163,19 @@ class GateRunTest {
         assertEquals(List.of("existing"), tables(backup));
         assertEquals(List.of("3"), query(backup, "SELECT COUNT(*) FROM existing"));
         assertEquals(List.of(backup), backups());
+    }
+
+    @Test
+    void theBackupsCheckOfItsCopyIsReportedApartWithinTheBackupStep() throws Exception {
+        GateReport report = run();
+
+        Duration step = report.steps().get(GateStep.BACKUP).duration();
+        Duration check = report.backupCheck();
+        assertNotNull(check);
+        assertTrue(!check.isNegative() && !check.isZero() && check.compareTo(step) <= 0, check + " of " + step);
+        assertTrue(report.toString().contains("backup " + step.toMillis() + " ms (check of the copy " + check.toMillis()
+                + " ms),"), report.toString());
+        assertNull(run().backupCheck(), "nothing pending: no copy was checked");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.sluice.migrations.backup.RestoreRefused;
 import io.sluice.migrations.config.Backup;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
+import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -107,21 +108,28 @@ final class PostgresBackups {
         }
     }
 
-    /** @return the verified backup, or null with {@code backup=none} */
-    Path write(String reason) throws SluiceException {
+    /**
+     * @param progress told how long checking the dump took
+     * @return the verified backup, or null with {@code backup=none}
+     */
+    Path write(String reason, BackupProgress progress) throws SluiceException {
         if (backup == Backup.NONE) {
             return null;
         }
         return store().take(reason, () -> null, false, temporary -> {
             try {
                 PgDump pgDump = pgDump(backup == Backup.METHOD);
+                long checking;
                 if (pgDump != null) {
                     pgDump.dump(server(), schema, temporary, settings.duration(Setting.LOCK_TIMEOUT));
+                    checking = System.nanoTime();
                     pgDump.check(temporary);
                 } else {
                     new LogicalBackup(connection, schema).write(temporary);
+                    checking = System.nanoTime();
                     LogicalBackup.check(temporary);
                 }
+                progress.checked(System.nanoTime() - checking);
             } catch (IOException | SQLException e) {
                 if (waitedForALock(e)) {
                     throw new SluiceException(Problem.LOCK_TIMEOUT, "The backup waited longer than "

@@ -157,7 +157,7 @@ final class PostgresSession implements GateSession {
 
     @Override
     public Path backup(String reason, BackupProgress progress) throws SQLException {
-        return backups.write(reason);
+        return backups.write(reason, progress);
     }
 
     @Override

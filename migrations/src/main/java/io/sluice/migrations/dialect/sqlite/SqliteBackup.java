@@ -72,7 +72,7 @@ final class SqliteBackup {
             throws SluiceException {
         return store().take(reason, () -> SqliteState.digest(gate, settings.text(Setting.TABLE)), reuse, temporary -> {
             try (Connection source = connector.connect()) {
-                if (progress == BackupProgress.NONE) {
+                if (!progress.watchesPages()) {
                     try (Statement statement = source.createStatement()) {
                         statement.executeUpdate("backup to " + literal(temporary));
                     }
@@ -80,7 +80,9 @@ final class SqliteBackup {
                     SqlitePageCopy.copy(source, temporary, progress);
                 }
             }
+            long checking = System.nanoTime();
             verify(temporary, rowCounts);
+            progress.checked(System.nanoTime() - checking);
         });
     }
 

@@ -17,8 +17,18 @@ final class SqlitePageCopy {
     private SqlitePageCopy() {
     }
 
+    private static final int SQLITE_OK = 0;
+
+    /**
+     * @throws SQLException with SQLite's result code as its error code (SQLITE_FULL for a full disk):
+     *                      sqlite-jdbc returns the code of a failed copy instead of throwing it
+     */
     static void copy(Connection source, Path target, BackupProgress progress) throws SQLException {
-        source.unwrap(SQLiteConnection.class).getDatabase().backup("main", target.toString(),
+        int result = source.unwrap(SQLiteConnection.class).getDatabase().backup("main", target.toString(),
                 (remaining, pages) -> progress.copied(pages - remaining, pages));
+        if (result != SQLITE_OK) {
+            throw new SQLException("SQLite's online backup into " + target + " failed with result code " + result,
+                    null, result);
+        }
     }
 }
