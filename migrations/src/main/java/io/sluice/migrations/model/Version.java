@@ -1,17 +1,25 @@
 package io.sluice.migrations.model;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
 
 /** A migration version: dot-separated integers compared numerically, so {@code 1.10 > 1.9} and {@code 1.0 == 1}. */
 public final class Version implements Comparable<Version> {
-    private final List<BigInteger> parts;
+    /** Digits that always fit in a {@code long}: 18 nines is below {@link Long#MAX_VALUE}. */
+    private static final int LONG_DIGITS = 18;
+
+    /*
+     * Every start compares every applied version, so the parts are longs; only a version with a part
+     * beyond a long's range (Flyway allows any number of digits) keeps them all as BigIntegers.
+     * Trailing zero parts are dropped: 1.0 and 1 are one version.
+     */
+    private final long[] parts;
+    private final BigInteger[] bigParts;
     private final String text;
 
-    private Version(List<BigInteger> parts, String text) {
+    private Version(long[] parts, BigInteger[] bigParts, String text) {
         this.parts = parts;
+        this.bigParts = bigParts;
         this.text = text;
     }
 
@@ -21,26 +29,66 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(String text) {
         String normalized = text.trim().replace('_', '.');
-        if (normalized.isEmpty() || normalized.startsWith(".") || normalized.endsWith(".") || normalized.contains("..")) {
-            throw new IllegalArgumentException("not a version: '" + text + "'");
-        }
-        List<BigInteger> parts = new ArrayList<>();
-        for (String part : normalized.split("\\.")) {
-            if (!part.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new IllegalArgumentException("not a version: '" + text + "'");
+        int count = 1;
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (c == '.') {
+                count++;
+            } else if (c < '0' || c > '9') {
+                throw notAVersion(text);
             }
-            parts.add(new BigInteger(part));
         }
-        return new Version(Collections.unmodifiableList(parts), normalized);
+        String[] digits = new String[count];
+        int start = 0;
+        boolean big = false;
+        for (int i = 0; i < count; i++) {
+            int end = normalized.indexOf('.', start);
+            digits[i] = normalized.substring(start, end < 0 ? normalized.length() : end);
+            if (digits[i].isEmpty()) {
+                throw notAVersion(text);
+            }
+            big |= digits[i].length() > LONG_DIGITS && new BigInteger(digits[i]).bitLength() > 63;
+            start = end + 1;
+        }
+        int length = count;
+        while (length > 1 && isZero(digits[length - 1])) {
+            length--;
+        }
+        if (big) {
+            BigInteger[] bigParts = new BigInteger[length];
+            for (int i = 0; i < length; i++) {
+                bigParts[i] = new BigInteger(digits[i]);
+            }
+            return new Version(null, bigParts, normalized);
+        }
+        long[] parts = new long[length];
+        for (int i = 0; i < length; i++) {
+            parts[i] = Long.parseLong(digits[i]);
+        }
+        return new Version(parts, null, normalized);
+    }
+
+    private static boolean isZero(String digits) {
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static IllegalArgumentException notAVersion(String text) {
+        return new IllegalArgumentException("not a version: '" + text + "'");
     }
 
     @Override
     public int compareTo(Version other) {
-        int length = Math.max(parts.size(), other.parts.size());
+        if (parts == null || other.parts == null) {
+            return compareBig(other);
+        }
+        int length = Math.max(parts.length, other.parts.length);
         for (int i = 0; i < length; i++) {
-            BigInteger mine = i < parts.size() ? parts.get(i) : BigInteger.ZERO;
-            BigInteger theirs = i < other.parts.size() ? other.parts.get(i) : BigInteger.ZERO;
-            int comparison = mine.compareTo(theirs);
+            int comparison = Long.compare(i < parts.length ? parts[i] : 0, i < other.parts.length ? other.parts[i] : 0);
             if (comparison != 0) {
                 return comparison;
             }
@@ -48,18 +96,37 @@ public final class Version implements Comparable<Version> {
         return 0;
     }
 
+    private int compareBig(Version other) {
+        int length = Math.max(size(), other.size());
+        for (int i = 0; i < length; i++) {
+            int comparison = part(i).compareTo(other.part(i));
+            if (comparison != 0) {
+                return comparison;
+            }
+        }
+        return 0;
+    }
+
+    private int size() {
+        return parts != null ? parts.length : bigParts.length;
+    }
+
+    private BigInteger part(int i) {
+        if (i >= size()) {
+            return BigInteger.ZERO;
+        }
+        return parts != null ? BigInteger.valueOf(parts[i]) : bigParts[i];
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Version && compareTo((Version) other) == 0;
     }
 
+    /** Equal versions have the same parts once trailing zeros are dropped, and the same kind of parts. */
     @Override
     public int hashCode() {
-        int last = parts.size();
-        while (last > 1 && parts.get(last - 1).signum() == 0) {
-            last--;
-        }
-        return parts.subList(0, last).hashCode();
+        return parts != null ? Arrays.hashCode(parts) : Arrays.hashCode(bigParts);
     }
 
     /** As written in the file name, with dots: {@code 1.1}. */

@@ -6,18 +6,19 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -30,6 +31,8 @@ import java.util.jar.JarFile;
 final class LocationScanner {
     /** How long a file must be unchanged before its times are trusted to tell the next change. */
     private static final long SETTLED_MILLIS = 3_000;
+    private static final String BASIC_ATTRIBUTES = "basic:isDirectory,isRegularFile,size,lastModifiedTime,fileKey";
+    private static final String UNIX_ATTRIBUTES = "unix:isDirectory,isRegularFile,size,lastModifiedTime,fileKey,ctime";
 
     private final ClassLoader classLoader;
 
@@ -71,30 +74,43 @@ final class LocationScanner {
     }
 
     private static List<Resource> scanFolder(Path folder, String source) throws IOException {
-        // Links are followed: a release folder linked into place, or a Kubernetes ConfigMap (whose
-        // files are links), is where the migrations are, not an empty location. One walk, whose
-        // attributes give each file's size and times without asking the file system again.
+        boolean unix = folder.getFileSystem().supportedFileAttributeViews().contains("unix");
         List<Resource> resources = new ArrayList<>();
-        boolean unixTimes = folder.getFileSystem().supportedFileAttributeViews().contains("unix");
-        long listedAt = System.currentTimeMillis();
-        Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<Path>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                if (attributes.isRegularFile()) {
-                    String relative = folder.relativize(file).toString().replace('\\', '/');
-                    resources.add(new Resource(relative, source + "/" + relative, attributes.size(),
-                            () -> Files.readAllBytes(file), file.toAbsolutePath().toString(),
-                            fingerprint(file, attributes, unixTimes, listedAt)));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
-                throw failure;
-            }
-        });
+        Set<Object> ancestors = new HashSet<>();
+        ancestors.add(Files.readAttributes(folder, BasicFileAttributes.class).fileKey());
+        walk(folder, folder, source, unix ? UNIX_ATTRIBUTES : BASIC_ATTRIBUTES, ancestors,
+                System.currentTimeMillis(), resources);
         return resources;
+    }
+
+    /**
+     * Links are followed: a release folder linked into place, or a Kubernetes ConfigMap (whose
+     * files are links), is where the migrations are, not an empty location. Each entry is asked
+     * for its attributes once: its kind, size, times and inode in one {@code stat}, which every
+     * start pays once per script.
+     *
+     * @param ancestors the file keys of the folders above, so that a link back up is an error, not a loop
+     */
+    private static void walk(Path directory, Path folder, String source, String attributeNames, Set<Object> ancestors,
+                             long listedAt, List<Resource> into) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                Map<String, Object> attributes = Files.readAttributes(entry, attributeNames);
+                if (Boolean.TRUE.equals(attributes.get("isDirectory"))) {
+                    Object key = attributes.get("fileKey");
+                    if (key != null && !ancestors.add(key)) {
+                        throw new FileSystemLoopException(entry.toString());
+                    }
+                    walk(entry, folder, source, attributeNames, ancestors, listedAt, into);
+                    ancestors.remove(key);
+                } else if (Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
+                    String relative = folder.relativize(entry).toString().replace('\\', '/');
+                    long size = (Long) attributes.get("size");
+                    into.add(new Resource(relative, source + "/" + relative, size, () -> Files.readAllBytes(entry),
+                            entry.toAbsolutePath().toString(), fingerprint(attributes, size, listedAt)));
+                }
+            }
+        }
     }
 
     /**
@@ -104,15 +120,15 @@ final class LocationScanner {
      * differs. Null while the file changed within the last seconds: times of a coarse file system
      * cannot tell two changes in one tick apart, so such a file is read until it has settled.
      */
-    private static String fingerprint(Path file, BasicFileAttributes attributes, boolean unixTimes, long listedAt)
-            throws IOException {
-        long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-        long changed = unixTimes ? ((FileTime) Files.getAttribute(file, "unix:ctime")).to(TimeUnit.NANOSECONDS) : modified;
+    private static String fingerprint(Map<String, Object> attributes, long size, long listedAt) {
+        long modified = ((FileTime) attributes.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
+        FileTime ctime = (FileTime) attributes.get("ctime");
+        long changed = ctime == null ? modified : ctime.to(TimeUnit.NANOSECONDS);
         long newest = Math.max(modified, changed) / 1_000_000;
         if (listedAt - newest < SETTLED_MILLIS || newest > listedAt) {
             return null;
         }
-        return "file:" + attributes.size() + ":" + modified + ":" + changed + ":" + attributes.fileKey();
+        return "file:" + size + ":" + modified + ":" + changed + ":" + attributes.get("fileKey");
     }
 
     private static List<Resource> scanJar(JarURLConnection connection, String source) throws IOException {

@@ -58,6 +58,18 @@ class VersionTest {
     }
 
     @Test
+    void partsBeyondLongRangeCompareWithEveryOtherVersion() {
+        Version huge = v("1.99999999999999999999");
+        assertTrue(huge.compareTo(v("1.9223372036854775807")) > 0);
+        assertTrue(v("1.9223372036854775807").compareTo(huge) < 0);
+        assertTrue(huge.compareTo(v("2")) < 0);
+        assertTrue(v("1.99999999999999999999.1").compareTo(huge) > 0);
+        assertEquals(huge, v("1.99999999999999999999.0"));
+        assertEquals(huge.hashCode(), v("1.099999999999999999999.0").hashCode());
+        assertEquals(v("1.5"), v("1.000000000000000000000005"), "leading zeros beyond 18 digits still fit a long");
+    }
+
+    @Test
     void underscoreCountsAsDot() {
         assertEquals(v("1.1"), v("1_1"));
         assertEquals("1.2.3", v("1_2_3").toString());

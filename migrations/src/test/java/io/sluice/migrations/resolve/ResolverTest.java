@@ -151,6 +151,17 @@ class ResolverTest {
     }
 
     @Test
+    void aLinkBackUpToAFolderAboveIsRefusedNamingItInsteadOfLoopingForever() throws Exception {
+        write(temp, "migrations/V1__init.sql", "SELECT 1;");
+        Path loop = Files.createSymbolicLink(temp.resolve("migrations/again"), temp.resolve("migrations"));
+
+        SluiceException e = assertThrows(SluiceException.class, () -> resolve(null, "filesystem:" + temp.resolve("migrations")));
+
+        assertEquals(Problem.INVALID_MIGRATION, e.problem());
+        assertTrue(e.getMessage().contains(loop.toString()), e.getMessage());
+    }
+
+    @Test
     void malformedSqlNamesAndOtherFilesAreIgnored() throws Exception {
         write(temp, "V1__ok.sql", "SELECT 1;");
         write(temp, "V2_missing_double_underscore.sql", "SELECT 1;");
