@@ -1,6 +1,7 @@
 package io.sluice.migrations.resolve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,5 +83,16 @@ class ChecksumsTest {
     @Test
     void bomInsideTheTextIsKept() {
         assertNotEquals(checksumOf(SCRIPT), checksumOf(SCRIPT.replace("\n", "\n\uFEFF")));
+    }
+
+    @Test
+    void aRecordedChecksumIsOnlyWhatSha256WritesLowerCaseAsciiHexOfFullLength() {
+        String written = Checksums.sha256("SELECT 1;");
+        assertTrue(Checksums.isSha256(written));
+        assertFalse(Checksums.isSha256(written.toUpperCase(java.util.Locale.ROOT).replace("SHA256:", "sha256:")));
+        assertFalse(Checksums.isSha256(written.substring(0, written.length() - 1)));
+        assertFalse(Checksums.isSha256(written.substring(0, written.length() - 1) + "g"));
+        assertFalse(Checksums.isSha256(written.substring(0, written.length() - 1) + "\u0663"), "an Arabic-Indic three");
+        assertFalse(Checksums.isSha256("md5:" + written.substring(7)));
     }
 }
