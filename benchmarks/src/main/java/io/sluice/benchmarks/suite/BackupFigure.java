@@ -63,8 +63,12 @@ final class BackupFigure {
             Files.copy(source, live, StandardCopyOption.REPLACE_EXISTING);
             GateReport report = gate(live, work, out);
             if (measured) {
-                times.computeIfAbsent("gate-backup-step", k -> new ArrayList<>())
-                        .add(report.steps().get(GateStep.BACKUP).duration().toNanos() / 1e6);
+                double step = report.steps().get(GateStep.BACKUP).duration().toNanos() / 1e6;
+                double check = report.backupCheck().toNanos() / 1e6;
+                times.computeIfAbsent("gate-backup-step", k -> new ArrayList<>()).add(step);
+                // The step without its check of the copy: what the goal's throughput is about.
+                times.computeIfAbsent("gate-backup-taken", k -> new ArrayList<>()).add(step - check);
+                times.computeIfAbsent("gate-backup-check", k -> new ArrayList<>()).add(check);
                 verify.computeIfAbsent("gate-backup-step", k -> new ArrayList<>())
                         .add(report.steps().get(GateStep.VERIFY).duration().toNanos() / 1e6);
             }

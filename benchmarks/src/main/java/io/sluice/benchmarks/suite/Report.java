@@ -104,11 +104,16 @@ final class Report {
         }
         int mib = copy.get().n;
         Optional<Row> step = Results.find(rows, "backup", "sqlite", mib, "gate-backup-step");
+        Optional<Row> taken = Results.find(rows, "backup", "sqlite", mib, "gate-backup-taken");
+        Optional<Row> check = Results.find(rows, "backup", "sqlite", mib, "gate-backup-check");
         Optional<Row> cli = Results.find(rows, "backup", "sqlite", mib, "sluice-cli-backup");
         Optional<Row> jvm = Results.find(rows, "backup", "sqlite", mib, "jvm");
         StringBuilder sluice = new StringBuilder();
-        step.ifPresent(row -> sluice.append(String.format(Locale.ROOT, "gate's backup step %s = %.2f× `cp` throughput "
-                + "(gate's verify step %s, apart)", millis(row.median), copy.get().median / row.median,
+        step.ifPresent(row -> sluice.append(String.format(Locale.ROOT, "gate's backup step %s", millis(row.median))));
+        taken.ifPresent(row -> sluice.append(String.format(Locale.ROOT, ": backup taken %s = %.2f× `cp` throughput",
+                millis(row.median), copy.get().median / row.median)));
+        check.ifPresent(row -> sluice.append(String.format(Locale.ROOT, ", check of the copy %s", millis(row.median))));
+        step.ifPresent(row -> sluice.append(String.format(Locale.ROOT, " (gate's verify step %s, apart)",
                 millis(Double.parseDouble(row.extra("gate_verify_ms"))))));
         cli.ifPresent(row -> sluice.append(String.format(Locale.ROOT, "; CLI `backup` %s%s", millis(row.median),
                 jvm.map(j -> " (JVM alone " + millis(j.median) + ")").orElse(""))));

@@ -180,20 +180,21 @@ public final class BackupFiles {
 
     /**
      * The newest of this database's backups when it is a verified one taken for the same
-     * {@code reason} while the database's content digest was {@code state}, and it still reads as
-     * it was written; null otherwise. The same reason keeps names meaningful: a start that migrates
-     * v1 to v2 reuses a {@code v1-to-v2} backup, never a manual one.
+     * {@code reason} and it still reads as it was written; null otherwise: the one backup that may
+     * stand for a new one, if the database's content has not changed since. The same reason keeps
+     * names meaningful: a start that migrates v1 to v2 reuses a {@code v1-to-v2} backup, never a
+     * manual one.
      */
-    public Path sameState(String reason, String state) throws IOException {
+    public Path reusable(String reason) throws IOException {
         List<Path> backups = list();
-        if (state == null || backups.isEmpty()) {
+        if (backups.isEmpty()) {
             return null;
         }
         Path newest = backups.get(backups.size() - 1);
         BackupMetadata metadata = BackupMetadata.read(newest);
-        boolean same = metadata != null && metadata.kind() == BackupMetadata.Kind.VERIFIED
-                && reason.equals(metadata.reason()) && state.equals(metadata.state());
-        return same && metadata.damage(newest) == null ? newest : null;
+        boolean candidate = metadata != null && metadata.kind() == BackupMetadata.Kind.VERIFIED
+                && reason.equals(metadata.reason());
+        return candidate && metadata.damage(newest) == null ? newest : null;
     }
 
     /**

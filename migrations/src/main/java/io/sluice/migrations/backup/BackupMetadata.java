@@ -37,21 +37,18 @@ public final class BackupMetadata {
     private final String reason;
     private final long size;
     private final String sha256;
-    private final String state;
 
-    BackupMetadata(DatabaseIdentity identity, Kind kind, String reason, long size, String sha256, String state) {
+    BackupMetadata(DatabaseIdentity identity, Kind kind, String reason, long size, String sha256) {
         this.identity = identity;
         this.kind = kind;
         this.reason = reason;
         this.size = size;
         this.sha256 = sha256;
-        this.state = state;
     }
 
     /** Metadata of a backup file that is written and checked: its size and checksum are read now. */
-    public static BackupMetadata of(Path backup, DatabaseIdentity identity, Kind kind, String reason, String state)
-            throws IOException {
-        return new BackupMetadata(identity, kind, reason, Files.size(backup), sha256(backup), state);
+    public static BackupMetadata of(Path backup, DatabaseIdentity identity, Kind kind, String reason) throws IOException {
+        return new BackupMetadata(identity, kind, reason, Files.size(backup), sha256(backup));
     }
 
     public DatabaseIdentity identity() {
@@ -65,11 +62,6 @@ public final class BackupMetadata {
     /** Why it was taken ({@code v1-to-v3}, {@code pre-restore-v3}…), as in its name. */
     public String reason() {
         return reason;
-    }
-
-    /** The database's content digest when the backup was taken, or null when unknown. */
-    public String state() {
-        return state;
     }
 
     /** The metadata file of a backup. */
@@ -98,8 +90,7 @@ public final class BackupMetadata {
         }
         try {
             Kind kind = Kind.valueOf(properties.getProperty("kind", Kind.VERIFIED.name()));
-            return new BackupMetadata(identity, kind, properties.getProperty("reason"), Long.parseLong(size), sha,
-                    properties.getProperty("state"));
+            return new BackupMetadata(identity, kind, properties.getProperty("reason"), Long.parseLong(size), sha);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -115,9 +106,6 @@ public final class BackupMetadata {
         identity.store(properties);
         properties.setProperty("size", Long.toString(size));
         properties.setProperty("sha256", sha256);
-        if (state != null) {
-            properties.setProperty("state", state);
-        }
         properties.store(out, "Sluice backup metadata: which database this backup is of, and its checksum");
     }
 

@@ -29,10 +29,15 @@ public final class BackupStore {
         void into(Path temporary) throws IOException, SQLException;
     }
 
-    /** The database's content digest now (see {@link BackupMetadata#state()}). */
-    @FunctionalInterface
+    /**
+     * The content of the database and of a backup of it, as digests to compare: asked only when the
+     * newest backup could stand for a new one ({@link BackupFiles#reusable}), which is after a
+     * failed start, so a start that goes well never reads the whole database for it.
+     */
     public interface State {
-        String digest() throws IOException, SQLException;
+        String ofDatabase() throws IOException, SQLException;
+
+        String ofBackup(Path backup) throws IOException, SQLException;
     }
 
     /** The dialect's own check of a backup file; throws {@link RestoreRefused} saying what is wrong. */
@@ -61,8 +66,9 @@ public final class BackupStore {
     }
 
     /**
-     * @param reuse whether the newest backup may stand for this one when the database's content has
-     *              not changed since (a crash loop then writes no backup per start)
+     * @param state   the content of the database and its backups, or null when a backup never stands for another
+     * @param reuse   whether the newest backup may stand for this one when the database's content has
+     *                not changed since it was taken (a crash loop then writes no backup per start)
      * @return the verified backup
      * @throws SluiceException {@code BACKUP_FAILED} naming the cause ({@code UNREACHABLE} for a lost
      *                         connection), or what {@code copy} threw
@@ -70,10 +76,9 @@ public final class BackupStore {
     public Path take(String reason, State state, boolean reuse, Copy copy) throws SluiceException {
         Path temporary = null;
         try {
-            String digest = state.digest();
-            if (reuse) {
-                Path same = files.sameState(reason, digest);
-                if (same != null) {
+            if (reuse && state != null) {
+                Path same = files.reusable(reason);
+                if (same != null && state.ofDatabase().equals(state.ofBackup(same))) {
                     LOG.log(INFO, name + ": the database has not changed since backup " + same
                             + " was taken; it stands for this run's backup");
                     return same;
@@ -83,7 +88,7 @@ public final class BackupStore {
             temporary = files.createTemporary();
             copy.into(temporary);
             Path published = files.publish(temporary, reason,
-                    BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, reason, digest));
+                    BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, reason));
             temporary = null;
             prune();
             return published;
@@ -113,7 +118,7 @@ public final class BackupStore {
                 copyInto(writeAheadLog, logTemporary);
             }
             Path published = files.publish(temporary, reason,
-                    BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.PLAIN_COPY, reason, null));
+                    BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.PLAIN_COPY, reason));
             temporary = null;
             if (logTemporary != null) {
                 Files.move(logTemporary, published.resolveSibling(published.getFileName() + BackupFiles.WAL));

@@ -41,7 +41,7 @@ class BackupFilesTest {
         Path temporary = files.createTemporary();
         Files.writeString(temporary, content);
         return files.publish(temporary, reason,
-            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, reason, null));
+            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, reason));
     }
 
     /** A backup of {@code <stem>.db} as Sluice leaves it: the file and its metadata, named by the name's stem. */
@@ -52,7 +52,7 @@ class BackupFilesTest {
     private Path existing(String name, String content, DatabaseIdentity of) throws IOException {
         Path file = withoutMetadata(name, content);
         try (var out = Files.newBufferedWriter(BackupMetadata.sidecar(file))) {
-            BackupMetadata.of(file, of, BackupMetadata.Kind.VERIFIED, "v0-to-v1", null).write(out);
+            BackupMetadata.of(file, of, BackupMetadata.Kind.VERIFIED, "v0-to-v1").write(out);
         }
         return file;
     }
@@ -113,7 +113,7 @@ class BackupFilesTest {
         Path temporary = files.createTemporary();
 
         files.publish(temporary, "v0-to-v1",
-            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, "v0-to-v1", null));
+            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, "v0-to-v1"));
 
         assertFalse(Files.exists(temporary));
         try (var left = Files.list(temp.resolve("backups"))) {
@@ -285,19 +285,28 @@ class BackupFilesTest {
     }
 
     @Test
-    void sameStateIsTheNewestVerifiedBackupOfThatStateAndOnlyWhileUndamaged() throws Exception {
+    void theReusableBackupIsTheNewestVerifiedOneOfThatReasonAndOnlyWhileUndamaged() throws Exception {
         BackupFiles files = files("app");
         Path temporary = files.createTemporary();
         Files.writeString(temporary, "copy");
         Path backup = files.publish(temporary, "v0-to-v1",
-            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, "v0-to-v1", "sha256:abc"));
+            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, "v0-to-v1"));
 
-        assertEquals(backup, files.sameState("v0-to-v1", "sha256:abc"));
-        assertEquals(null, files.sameState("v0-to-v1", "sha256:other"));
-        assertEquals(null, files.sameState("manual-v0", "sha256:abc"), "another reason");
-        assertEquals(null, files.sameState("v0-to-v1", null));
+        assertEquals(backup, files.reusable("v0-to-v1"));
+        assertEquals(null, files.reusable("manual-v0"), "another reason");
 
         Files.writeString(backup, "cop!");
-        assertEquals(null, files.sameState("v0-to-v1", "sha256:abc"), "a damaged backup stands for nothing");
+        assertEquals(null, files.reusable("v0-to-v1"), "a damaged backup stands for nothing");
+    }
+
+    @Test
+    void aPlainCopyIsNeverReusable() throws Exception {
+        BackupFiles files = files("app");
+        Path temporary = files.createTemporary();
+        Files.writeString(temporary, "copy");
+        files.publish(temporary, "v0-to-v1",
+            BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.PLAIN_COPY, "v0-to-v1"));
+
+        assertEquals(null, files.reusable("v0-to-v1"));
     }
 }

@@ -116,7 +116,7 @@ final class PostgresBackups {
         if (backup == Backup.NONE) {
             return null;
         }
-        return store().take(reason, () -> null, false, temporary -> {
+        return store().take(reason, null, false, temporary -> {
             try {
                 PgDump pgDump = pgDump(backup == Backup.METHOD);
                 long checking;

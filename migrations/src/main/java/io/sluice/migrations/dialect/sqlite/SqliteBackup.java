@@ -70,7 +70,7 @@ final class SqliteBackup {
      */
     Path write(Connection gate, String reason, Map<String, Long> rowCounts, BackupProgress progress, boolean reuse)
             throws SluiceException {
-        return store().take(reason, () -> SqliteState.digest(gate, settings.text(Setting.TABLE)), reuse, temporary -> {
+        return store().take(reason, new Content(gate), reuse, temporary -> {
             try (Connection source = connector.connect()) {
                 if (!progress.watchesPages()) {
                     try (Statement statement = source.createStatement()) {
@@ -84,6 +84,27 @@ final class SqliteBackup {
             verify(temporary, rowCounts);
             progress.checked(System.nanoTime() - checking);
         });
+    }
+
+    /** The rows of every table, the gate's own connection's and a backup's opened read-only. */
+    private final class Content implements BackupStore.State {
+        private final Connection gate;
+
+        Content(Connection gate) {
+            this.gate = gate;
+        }
+
+        @Override
+        public String ofDatabase() throws SQLException {
+            return SqliteState.digest(gate, settings.text(Setting.TABLE));
+        }
+
+        @Override
+        public String ofBackup(Path backup) throws SQLException {
+            try (Connection connection = connector.connectTo(readOnly(backup))) {
+                return SqliteState.digest(connection, settings.text(Setting.TABLE));
+            }
+        }
     }
 
     private void verify(Path copy, Map<String, Long> expected) throws SQLException {
@@ -129,10 +150,9 @@ final class SqliteBackup {
         }
     }
 
-    /** Opened read-only, so checking a file never changes it or creates a journal beside it. */
     private void checkIntegrity(Path file) throws IOException {
         String integrity;
-        try (Connection connection = connector.connectTo(SqliteDialect.URL_PREFIX + file.toAbsolutePath() + "?open_mode=1")) {
+        try (Connection connection = connector.connectTo(readOnly(file))) {
             integrity = SqliteChecks.integrity(connection);
         } catch (SQLException e) {
             integrity = e.getMessage();
@@ -152,6 +172,11 @@ final class SqliteBackup {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("restore from " + literal(backup));
         }
+    }
+
+    /** Opened read-only, so reading a file never changes it or creates a journal beside it. */
+    private static String readOnly(Path file) {
+        return SqliteDialect.URL_PREFIX + file.toAbsolutePath() + "?open_mode=1";
     }
 
     private static String literal(Path file) {
