@@ -17,6 +17,7 @@ import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Driver;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,6 +91,17 @@ class ConnectTransformerTest {
         assertEquals("handled by the driver",
                 assertThrows(SQLException.class, () -> driver.connect(excluded, new Properties())).getMessage());
         assertEquals("08004", assertThrows(SQLException.class, () -> driver.connect(gated, new Properties())).getSQLState());
+    }
+
+    @Test
+    void aJava5ClassFileGetsNoStackMapFrame() throws Exception {
+        byte[] transformed = transform(new DefiningLoader(), SelfHandlingDriver.class,
+                withVersion(classFile(SelfHandlingDriver.class), Opcodes.V1_5));
+
+        assertNotNull(transformed);
+        // Either attribute's name in the constant pool: ASM writes frames of an old class file as CLDC's StackMap.
+        assertFalse(CandidateFilter.contains(transformed, "StackMap".getBytes(StandardCharsets.US_ASCII)),
+                "a stack map frame was added");
     }
 
     @Test
