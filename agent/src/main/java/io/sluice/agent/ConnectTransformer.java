@@ -35,7 +35,7 @@ final class ConnectTransformer implements ClassFileTransformer {
             }
             return BridgeCalls.add(reader, interceptions);
         } catch (RuntimeException | LinkageError e) {
-            warn("cannot instrument " + binaryName(className) + "; its connections are not gated: " + e);
+            cannotInstrument(binaryName(className), e);
             return null;
         }
     }
@@ -90,6 +90,11 @@ final class ConnectTransformer implements ClassFileTransformer {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    /** A class the agent could not instrument: one log line, and the class stays as it is. */
+    static void cannotInstrument(String className, Throwable failure) {
+        warn("cannot instrument " + className + "; its connections are not gated: " + failure);
     }
 
     private static void warn(String problem) {

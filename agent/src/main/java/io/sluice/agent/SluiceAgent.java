@@ -59,8 +59,7 @@ public final class SluiceAgent {
                 try {
                     instrumentation.retransformClasses(type);
                 } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-                    System.getLogger("io.sluice").log(System.Logger.Level.WARNING, "io.sluice agent: cannot instrument "
-                            + type.getName() + "; its connections are not gated: " + e);
+                    ConnectTransformer.cannotInstrument(type.getName(), e);
                 }
             }
         }
