@@ -4,9 +4,10 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * The one class the advice code calls. Advice is inlined into the application's drivers and data
- * sources; this class comes from the agent jar on the system class path, which their class loaders
- * reach by delegation ({@link Interceptors} instruments no class whose loader cannot).
+ * The one class the instrumented methods call ({@link BridgeCalls}). They belong to the application's
+ * drivers and data sources; this class comes from the agent jar on the system class path, which
+ * their class loaders reach by delegation ({@link ConnectTransformer} instruments no class whose
+ * loader cannot).
  *
  * <p>A connect nested in another on the same thread passes straight through: the gate's own
  * connections, a Java migration connecting, and a data source that calls a driver.

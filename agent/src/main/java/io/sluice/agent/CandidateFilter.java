@@ -7,20 +7,20 @@ import java.security.ProtectionDomain;
 import java.util.function.Supplier;
 
 /**
- * The transformer {@code premain} installs, in place of byte-buddy's: it looks at each class's
- * bytes for the method names and descriptors the advice needs and hands only those classes (a
- * few JDBC classes in a typical application) to the real transformer, which it makes on the first.
- * byte-buddy's matching of every class an application loads (1,100 classes of its own before
- * {@code main}, ~700 ms) is thereby paid by a few classes, and not at all by an application that
- * never loads a JDBC driver. It refers to no byte-buddy type, so installing it loads none.
+ * The transformer the agent installs: it looks at each class's bytes for the method names and
+ * descriptors the agent instruments and hands only those classes (a few JDBC classes in a typical
+ * application) to the real transformer, which it makes on the first. An application that never
+ * loads a JDBC driver thereby never loads ASM, and every other class costs one byte scan. It refers
+ * to no ASM type, so installing it loads none.
  *
  * <p>Conservative by construction: a class that declares {@code connect(String, Properties)} has
  * that descriptor in its constant pool, and one that declares {@code getConnection} has the name;
- * anything else cannot match {@link Interceptors}' matchers, so nothing it instruments is missed.
+ * anything else cannot match {@link Interception}, so nothing it instruments is missed.
  */
 final class CandidateFilter implements ClassFileTransformer {
     private static final byte[] CONNECT = bytes("(Ljava/lang/String;Ljava/util/Properties;)");
     private static final byte[] GET_CONNECTION = bytes("getConnection");
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     private final Supplier<ClassFileTransformer> factory;
     private volatile ClassFileTransformer transformer;
@@ -32,15 +32,22 @@ final class CandidateFilter implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] classFile) throws IllegalClassFormatException {
-        // Drivers live with the application (never the boot loader); Sluice's own classes gate themselves.
-        if (loader == null || className == null || className.startsWith("io/sluice/") || classFile == null
+        if (!isApplicationClass(loader, className) || classFile == null
                 || !contains(classFile, CONNECT) && !contains(classFile, GET_CONNECTION)) {
             return null;
         }
         return transformer().transform(module, loader, className, redefined, domain, classFile);
     }
 
-    /** Made once; if byte-buddy cannot be made, one log line and no class is changed, as a failed premain did. */
+    /**
+     * Drivers live with the application, never in the boot or platform loader; Sluice's own driver
+     * and data source gate themselves. {@code internalName} as in a class file: {@code io/sluice/…}.
+     */
+    static boolean isApplicationClass(ClassLoader loader, String internalName) {
+        return loader != null && loader != PLATFORM && internalName != null && !internalName.startsWith("io/sluice/");
+    }
+
+    /** Made once; if the transformer cannot be made, one log line and no class is changed, as a failed premain did. */
     private ClassFileTransformer transformer() {
         ClassFileTransformer made = transformer;
         if (made == null) {

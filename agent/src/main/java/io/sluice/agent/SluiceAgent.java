@@ -2,6 +2,7 @@ package io.sluice.agent;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -16,14 +17,14 @@ public final class SluiceAgent {
 
     /**
      * Before the application's {@code main}: no JDBC class is loaded yet, so only a narrow filter is
-     * installed; byte-buddy is loaded when the first driver or data source class is (SPEC §7's
-     * "never break an app it was not configured for" includes not slowing its start).
+     * installed; ASM is loaded when the first driver or data source class is (SPEC §7's "never break
+     * an app it was not configured for" includes not slowing its start).
      */
     public static void premain(String arguments, Instrumentation instrumentation) {
         start(arguments, instrumentation, false);
     }
 
-    /** Attached to a running JVM: drivers loaded already are retransformed. */
+    /** Attached to a running JVM: the same transformer, and the drivers loaded already are retransformed. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         start(arguments, instrumentation, true);
     }
@@ -37,15 +38,44 @@ public final class SluiceAgent {
             return;
         }
         try {
+            AgentBridge.install(new ConnectGate(settings));
+            instrumentation.addTransformer(new CandidateFilter(new LazyConnectTransformer()), attached);
             if (attached) {
-                Interceptors.install(settings, instrumentation);
-            } else {
-                AgentBridge.install(new ConnectGate(settings));
-                instrumentation.addTransformer(new CandidateFilter(new ByteBuddyTransformer()), false);
+                retransformLoaded(instrumentation);
             }
         } catch (RuntimeException | LinkageError e) {
             log(e.toString(), e);
         }
+    }
+
+    /**
+     * The loaded classes the transformer would have instrumented, had it been there when they were
+     * defined: chosen by their {@code Class}, then one by one, so that one class's failure leaves the
+     * others instrumented.
+     */
+    private static void retransformLoaded(Instrumentation instrumentation) {
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (isCandidate(type) && instrumentation.isModifiableClass(type)) {
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+                    ConnectTransformer.cannotInstrument(type.getName(), e);
+                }
+            }
+        }
+    }
+
+    private static boolean isCandidate(Class<?> type) {
+        if (type.isInterface() || type.isSynthetic()
+                || !CandidateFilter.isApplicationClass(type.getClassLoader(), type.getName().replace('.', '/'))) {
+            return false;
+        }
+        for (Interception interception : Interception.values()) {
+            if (interception.isTypeOf(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void log(String problem, Throwable trace) {
@@ -53,11 +83,11 @@ public final class SluiceAgent {
                 "io.sluice agent: not installed, connections are not gated: " + problem, trace);
     }
 
-    /** A class, not a method reference: resolving one at {@code premain} could load byte-buddy with it. */
-    private static final class ByteBuddyTransformer implements Supplier<ClassFileTransformer> {
+    /** A class, not a method reference: resolving one at {@code premain} would load the invoke machinery. */
+    private static final class LazyConnectTransformer implements Supplier<ClassFileTransformer> {
         @Override
         public ClassFileTransformer get() {
-            return Interceptors.transformer();
+            return new ConnectTransformer();
         }
     }
 }

@@ -57,7 +57,7 @@ class CandidateFilterTest {
     }
 
     @Test
-    void aClassThatDeclaresNoConnectMethodNeverLoadsByteBuddy() throws Exception {
+    void aClassThatDeclaresNoConnectMethodNeverMakesTheTransformer() throws Exception {
         assertNull(transform(Invoice.class, getClass().getClassLoader()));
         assertEquals(0, made.get());
     }
@@ -84,11 +84,17 @@ class CandidateFilterTest {
     }
 
     @Test
+    void aClassOfThePlatformLoaderIsLeftAlone() throws Exception {
+        transform(SomeDriver.class, ClassLoader.getPlatformClassLoader());
+        assertEquals(0, made.get());
+    }
+
+    @Test
     void aTransformerThatCannotBeMadeIsTriedOnceAndChangesNothing() throws Exception {
         AtomicInteger tries = new AtomicInteger();
         CandidateFilter broken = new CandidateFilter(() -> {
             tries.incrementAndGet();
-            throw new NoClassDefFoundError("io/sluice/shaded/bytebuddy/agent/builder/AgentBuilder");
+            throw new NoClassDefFoundError("io/sluice/shaded/bytebuddy/jar/asm/ClassVisitor");
         });
         byte[] driver = classFile(SomeDriver.class);
         assertNull(broken.transform(null, getClass().getClassLoader(), "com/example/SomeDriver", null, null, driver));
