@@ -77,10 +77,21 @@ class PostgresBackupTest {
 
         GatedDatabase database = GatedDatabase.resolve(url, db.credentials());
         Path backup;
+        long[] checkNanos = {-1};
         try (GateSession session = database.openSession()) {
             session.lock();
-            backup = session.backup("manual-v0", BackupProgress.NONE);
+            backup = session.backup("manual-v0", new BackupProgress() {
+                @Override
+                public void copied(int done, int total) {
+                }
+
+                @Override
+                public void checked(long nanos) {
+                    checkNanos[0] = nanos;
+                }
+            });
         }
+        assertTrue(checkNanos[0] > 0, "reading the dump back is timed apart: " + checkNanos[0]);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
         assertTrue(backup.getFileName().toString().matches(db.databaseName() + "-\\d{8}T\\d{6}Z-manual-v0\\.dump"),
                 backup.toString());
