@@ -100,6 +100,8 @@ public abstract class Database implements AutoCloseable {
             server = EmbeddedPostgres.builder()
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
+                    // The fleet part's 8 instances hold 16 pooled connections each, and the gates theirs.
+                    .setServerConfig("max_connections", "300")
                     .setDataDirectory(folder.resolve("server-data"))
                     .start();
             login.setProperty("user", "postgres");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The results table of issue 15 (figure, floor or raw, Flyway, Sluice, goal) as ratios, each row's
@@ -27,6 +28,8 @@ final class Report {
         Report report = new Report(rows, n);
         report.table();
         report.scaling();
+        report.fleet();
+        report.pgBackup();
         Files.writeString(results.file("results.md"), report.md);
         List<String[]> figures = List.of(new String[] {"up-to-date", "up to date, in process"},
                 new String[] {"cold-apply", "cold apply"});
@@ -145,6 +148,49 @@ final class Report {
                             .append(" | ").append(ratio(figure, db, count, "sluice", base.get())).append(" |\n");
                 }
             }
+        }
+        md.append('\n');
+    }
+
+    private static final java.util.Map<String, String> STATES = java.util.Map.of("cold", "fresh (N pending)",
+            "uptodate", "up to date", "plain", "up to date, plain pgjdbc URL (no Sluice)");
+
+    /** Instances starting at once: the time until all are ready, against one alone on the same kind of database. */
+    private void fleet() {
+        List<Row> fleet = rows.stream().filter(r -> r.figure.equals("fleet")).collect(Collectors.toList());
+        if (fleet.isEmpty()) {
+            return;
+        }
+        md.append("Instances starting at once on PostgreSQL (N=" + fleet.get(0).n + ", each a JVM with a "
+                + fleet.get(0).extra("pool") + "-connection HikariCP pool; wall time from starting them to the last one "
+                + "ready and ended, against one instance alone):\n\n"
+                + "| database | instances | all ready | against one alone | slowest instance's own time to ready |\n"
+                + "|---|---|---|---|---|\n");
+        for (String state : List.of("cold", "uptodate", "plain")) {
+            Optional<Row> alone = Results.find(rows, "fleet", "postgresql", fleet.get(0).n, state + "-1");
+            for (Row row : fleet) {
+                if (!row.tool.startsWith(state + "-") || alone.isEmpty()) {
+                    continue;
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s%s | %.2f× | %s |%n",
+                        STATES.get(state), row.tool.substring(state.length() + 1),
+                        millis(row.median), spread(row), row.median / alone.get().median,
+                        millis(Double.parseDouble(row.extra("slowest_ready_ms")))));
+            }
+        }
+        md.append('\n');
+    }
+
+    /** pg_dump's formats and the gate's backup step on one PostgreSQL database, each way's median. */
+    private void pgBackup() {
+        List<Row> backup = rows.stream().filter(r -> r.figure.equals("pgbackup")).collect(Collectors.toList());
+        if (backup.isEmpty()) {
+            return;
+        }
+        md.append("Backup of a PostgreSQL database of " + backup.get(0).extra("database_mib") + " MiB (medians):\n\n"
+                + "| way | time |\n|---|---|\n");
+        for (Row row : backup) {
+            md.append("| ").append(row.tool).append(" | ").append(millis(row.median)).append(spread(row)).append(" |\n");
         }
         md.append('\n');
     }

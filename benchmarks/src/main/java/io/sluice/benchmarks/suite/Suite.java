@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  *   fresh-jvm   up to date in a fresh JVM, a tiny main per tool (--db, --n, --runs, --java)
  *   agent       an app's start under -javaagent against the app alone (--n, --runs, --java)
  *   backup      verified backup of a --mib MiB SQLite file against cp + fsync (--runs)
+ *   pgbackup    pg_dump custom vs directory format of a --mib MiB PostgreSQL database, and the gate's step (--runs)
+ *   fleet       1, 4, 8 JVMs with a 16-connection pool starting at once on PostgreSQL (--n, --fleets, --runs)
  *   costmodel   JFR per step, migration and statement (--db, --n, --runs, --cold-runs)
  *   report      results.md and scaling.svg from every part's results (--n)
  * </pre>
@@ -39,7 +41,7 @@ public final class Suite {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Suite inprocess|scaling|fresh-jvm|agent|backup|costmodel|report [--option value]…");
+            System.err.println("usage: Suite inprocess|scaling|fresh-jvm|agent|backup|pgbackup|fleet|costmodel|report [--option value]…");
             System.exit(2);
         }
         new Suite(args).run(args[0]);
@@ -107,6 +109,13 @@ public final class Suite {
             }
             case "backup":
                 results.write("backup", BackupFigure.run(number("mib", 64), number("runs", 3), java, work));
+                break;
+            case "pgbackup":
+                results.write("pgbackup", PgBackupFigure.run(number("mib", 64), number("runs", 3), work));
+                break;
+            case "fleet":
+                results.write("fleet", Fleet.run(n, list("fleets", "1,4,8").stream().map(Integer::valueOf)
+                        .collect(Collectors.toList()), number("runs", 3), java, work));
                 break;
             case "costmodel":
                 for (String db : dbs) {
