@@ -2,6 +2,8 @@ package io.sluice.driver;
 
 import io.sluice.Sluice;
 import io.sluice.migrations.run.GateReport;
+import io.sluice.migrations.run.GateStep;
+import io.sluice.migrations.run.StepOutcome;
 import io.sluice.testing.JavaProcess;
 import io.sluice.testing.PostgresDatabase;
 import io.sluice.testing.PostgresExtension;
@@ -20,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -178,6 +181,43 @@ class PostgresGateTest {
                 ALTER TABLE users ADD COLUMN cashback BOOLEAN NOT NULL DEFAULT FALSE;
                 """);
         migration("V2__open_accounts.sql", "INSERT INTO cashback_account (user_id) SELECT id FROM users;");
+    }
+
+    /**
+     * A waiter whose pending migration another instance applies while the lock stays taken opens
+     * as soon as its unlocked read shows the database up to date, without ever holding the lock:
+     * the instances of a fleet that wait while one migrates open together, not one by one.
+     */
+    @Test
+    void aWaiterOpensWithoutTheLockOnceAnotherInstanceHasAppliedWhatItFoundPending(PostgresDatabase db) throws Exception {
+        migration("V1__accounts.sql", "CREATE TABLE accounts (id INTEGER PRIMARY KEY);");
+        String leased = url(db) + "&sluice.lockMode=table&sluice.lockTimeout=PT1M";
+        Sluice.migrate(leased, db.credentials());
+        execute(db, "INSERT INTO sluice_schema_history_lock (id, owner, expires_at) VALUES (1, 'another instance', "
+                + "now() + interval '10 minutes') ON CONFLICT (id) DO UPDATE SET owner = EXCLUDED.owner, "
+                + "expires_at = EXCLUDED.expires_at");
+        migration("V2__cards.sql", "CREATE TABLE cards (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES accounts (id));");
+        CompletableFuture<GateReport> waiter = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Sluice.migrate(leased, db.credentials());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        TimeUnit.MILLISECONDS.sleep(500);
+        assertTrue(!waiter.isDone(), "the waiter should wait for the lease: " + (waiter.isDone() ? waiter.get() : ""));
+
+        // Another instance applies V2 while the lease stays taken (it holds the advisory lock: a second lock).
+        assertEquals(List.of("V2__cards.sql"), Sluice.migrate(url(db), db.credentials()).applied());
+        GateReport opened = waiter.get(30, TimeUnit.SECONDS);
+
+        assertTrue(opened.applied().isEmpty(), opened.toString());
+        assertEquals(StepOutcome.SKIPPED, opened.steps().get(GateStep.LOCK).outcome(), opened.toString());
+        assertEquals(StepOutcome.SUCCESS, opened.steps().get(GateStep.INSPECT).outcome(), opened.toString());
+        assertEquals("2", opened.versionAfter().toString());
+        assertEquals(List.of("another instance"), strings(db, "SELECT owner FROM sluice_schema_history_lock"));
+        assertEquals(List.of("1:1", "2:1"), strings(db, "SELECT version || ':' || COUNT(*) FROM sluice_schema_history "
+                + "WHERE success GROUP BY version ORDER BY version"));
     }
 
     private JavaProcess app(Class<?> main, PostgresDatabase db, String name) {

@@ -7,6 +7,7 @@ import io.sluice.migrations.dialect.BackupProgress;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.dialect.Dialect;
 import io.sluice.migrations.dialect.GateSession;
+import io.sluice.migrations.dialect.SessionLock;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.history.HistoryTable;
@@ -104,11 +105,10 @@ public final class GateRun {
     private void runSteps(GateSession session, HistoryTable history) throws SQLException {
         Plan plan = upToDateWithoutLock(session);
         if (plan == null) {
-            step(GateStep.LOCK, () -> {
-                session.lock();
-                return null;
-            });
-            plan = step(GateStep.INSPECT, () -> inspect(session, history));
+            UnlockedReads whileWaiting = new UnlockedReads(session);
+            boolean locked = step(GateStep.LOCK, () -> session.lock(whileWaiting),
+                    held -> held ? StepOutcome.SUCCESS : StepOutcome.SKIPPED);
+            plan = locked ? step(GateStep.INSPECT, () -> inspect(session, history)) : whileWaiting.opened();
         }
         report.plan(plan);
         if (plan.isEmpty()) {
@@ -129,19 +129,55 @@ public final class GateRun {
      */
     private Plan upToDateWithoutLock(GateSession session) {
         long start = System.nanoTime();
-        Plan plan;
+        Plan plan = readUpToDate(session);
+        if (plan != null) {
+            skip(GateStep.LOCK);
+            openWithoutLock(plan, start);
+        }
+        return plan;
+    }
+
+    /** The unlocked read: the plan when it shows the database up to date, else null (a failure included). */
+    private Plan readUpToDate(GateSession session) {
         try {
-            plan = new Inspector(dialect, settings, log.database()).withFingerprints().upToDate(session);
+            Plan plan = new Inspector(dialect, settings, log.database()).withFingerprints().upToDate(session);
+            return plan == null || !plan.future().isEmpty() ? null : plan;
         } catch (SQLException | RuntimeException e) {
             return null;
         }
-        if (plan == null || !plan.future().isEmpty()) {
-            return null;
-        }
-        skip(GateStep.LOCK);
-        record(GateStep.INSPECT, StepOutcome.SUCCESS, start);
+    }
+
+    private void openWithoutLock(Plan plan, long inspectStart) {
+        record(GateStep.INSPECT, StepOutcome.SUCCESS, inspectStart);
         logWarnings(plan);
-        return plan;
+    }
+
+    /**
+     * The unlocked read again, between attempts at a lock another instance holds: once that instance
+     * has applied what this one found pending, this one opens without waiting for its turn at the
+     * lock (its lock step is recorded as skipped, after the time it waited).
+     */
+    private final class UnlockedReads implements SessionLock.WhileWaiting {
+        private final GateSession session;
+        private Plan upToDate;
+        private long lastStart;
+
+        UnlockedReads(GateSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public boolean upToDate() {
+            lastStart = System.nanoTime();
+            upToDate = readUpToDate(session);
+            return upToDate != null;
+        }
+
+        /** The plan that ended the wait, its read recorded as the inspect step. */
+        Plan opened() {
+            openWithoutLock(upToDate, lastStart);
+            return upToDate;
+        }
     }
 
     private GateSession open() throws SQLException {

@@ -1,6 +1,7 @@
 package io.sluice.migrations.dialect.postgres;
 
 import io.sluice.migrations.config.Setting;
+import io.sluice.migrations.dialect.SessionLock;
 import io.sluice.migrations.dialect.Connector;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
@@ -39,12 +40,15 @@ final class AdvisoryLock implements MigrationLock {
     }
 
     @Override
-    public void acquire() throws SQLException {
+    public boolean acquire(SessionLock.WhileWaiting whileWaiting) throws SQLException {
         connection = connector.connect(LockOwner.connectionProperties("lock"));
         connection.setAutoCommit(true);
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_PAUSE_MILLIS;
         while (!tryLock()) {
+            if (whileWaiting.upToDate()) {
+                return false;
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new SluiceException(Problem.LOCK_TIMEOUT, "Timed out after " + timeout
@@ -60,6 +64,7 @@ final class AdvisoryLock implements MigrationLock {
             rs.next();
             holderPid = rs.getInt(1);
         }
+        return true;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sluice.migrations.dialect.postgres;
 
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.dialect.Connector;
+import io.sluice.migrations.dialect.SessionLock;
 import io.sluice.migrations.error.Problem;
 import io.sluice.migrations.error.SluiceException;
 import io.sluice.migrations.error.SqlState;
@@ -52,7 +53,7 @@ final class LeaseLock implements MigrationLock {
     }
 
     @Override
-    public void acquire() throws SQLException {
+    public boolean acquire(SessionLock.WhileWaiting whileWaiting) throws SQLException {
         connection = connector.connect(LockOwner.connectionProperties("lease"));
         connection.setAutoCommit(true);
         createTable();
@@ -60,6 +61,9 @@ final class LeaseLock implements MigrationLock {
         long deadline = System.nanoTime() + timeout.toNanos();
         String holder;
         while ((holder = tryTake()) != null) {
+            if (whileWaiting.upToDate()) {
+                return false;
+            }
             if (System.nanoTime() > deadline) {
                 throw new SluiceException(Problem.LOCK_TIMEOUT, "Timed out after " + timeout + " waiting for the "
                         + "migration lease in " + table + " (held by " + holder + "); the next connect tries again; raise "
@@ -75,6 +79,7 @@ final class LeaseLock implements MigrationLock {
         });
         long every = LEASE.toMillis() / 3;
         renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+        return true;
     }
 
     private void createTable() throws SQLException {

@@ -1,12 +1,19 @@
 package io.sluice.migrations.dialect.postgres;
 
+import io.sluice.migrations.dialect.SessionLock;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /** The fleet-wide migration lock: one holder at a time, never left behind by a dead holder. */
 interface MigrationLock {
-    /** Waits at most {@code lockTimeout}; throws {@code LOCK_TIMEOUT} naming the holder when it can. */
-    void acquire() throws SQLException;
+    /**
+     * Waits at most {@code lockTimeout}, asking {@code whileWaiting} after each attempt that found
+     * another holder; throws {@code LOCK_TIMEOUT} naming the holder when it can.
+     *
+     * @return whether the lock is held; false when {@code whileWaiting} ended the wait
+     */
+    boolean acquire(SessionLock.WhileWaiting whileWaiting) throws SQLException;
 
     /**
      * The fence: run on the gate's connection at the start of each migration, inside its

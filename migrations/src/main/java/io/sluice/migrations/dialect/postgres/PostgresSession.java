@@ -151,8 +151,8 @@ final class PostgresSession implements GateSession {
     }
 
     @Override
-    public void lock() throws SQLException {
-        lock.acquire();
+    public boolean lock(WhileWaiting whileWaiting) throws SQLException {
+        return lock.acquire(whileWaiting);
     }
 
     @Override

@@ -130,6 +130,13 @@ final class SqliteSession implements GateSession {
         return catalog.scratch(statements);
     }
 
+    /** SQLite's busy handler waits inside {@code BEGIN IMMEDIATE}: there is no turn between attempts to ask in. */
+    @Override
+    public boolean lock(WhileWaiting whileWaiting) throws SQLException {
+        lock();
+        return true;
+    }
+
     @Override
     public void lock() throws SQLException {
         try {
