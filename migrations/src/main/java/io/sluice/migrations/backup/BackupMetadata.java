@@ -48,7 +48,13 @@ public final class BackupMetadata {
 
     /** Metadata of a backup file that is written and checked: its size and checksum are read now. */
     public static BackupMetadata of(Path backup, DatabaseIdentity identity, Kind kind, String reason) throws IOException {
-        return new BackupMetadata(identity, kind, reason, Files.size(backup), sha256(backup));
+        return of(backup, sha256(backup), identity, kind, reason);
+    }
+
+    /** As {@link #of(Path, DatabaseIdentity, Kind, String)}, with the file's SHA-256 read already. */
+    static BackupMetadata of(Path backup, String sha256, DatabaseIdentity identity, Kind kind, String reason)
+            throws IOException {
+        return new BackupMetadata(identity, kind, reason, Files.size(backup), sha256);
     }
 
     public DatabaseIdentity identity() {

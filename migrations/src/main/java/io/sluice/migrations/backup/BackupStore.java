@@ -26,7 +26,11 @@ public final class BackupStore {
     /** The dialect's copy of the database into a temporary file, verified before it returns. */
     @FunctionalInterface
     public interface Copy {
-        void into(Path temporary) throws IOException, SQLException;
+        /**
+         * @param written to be run once the file is complete and before it is checked: its checksum
+         *                is then read while the check runs
+         */
+        void into(Path temporary, Runnable written) throws IOException, SQLException;
     }
 
     /**
@@ -86,9 +90,10 @@ public final class BackupStore {
             }
             files.removeStalePartials();
             temporary = files.createTemporary();
-            copy.into(temporary);
-            Path published = files.publish(temporary, reason,
-                    BackupMetadata.of(temporary, files.identity(), BackupMetadata.Kind.VERIFIED, reason));
+            BackgroundChecksum checksum = new BackgroundChecksum(temporary);
+            copy.into(temporary, checksum::start);
+            Path published = files.publish(temporary, reason, BackupMetadata.of(temporary, checksum.result(),
+                    files.identity(), BackupMetadata.Kind.VERIFIED, reason));
             temporary = null;
             prune();
             return published;

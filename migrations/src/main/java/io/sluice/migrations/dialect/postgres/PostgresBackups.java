@@ -116,16 +116,18 @@ final class PostgresBackups {
         if (backup == Backup.NONE) {
             return null;
         }
-        return store().take(reason, null, false, temporary -> {
+        return store().take(reason, null, false, (temporary, written) -> {
             try {
                 PgDump pgDump = pgDump(backup == Backup.METHOD);
                 long checking;
                 if (pgDump != null) {
                     pgDump.dump(server(), schema, temporary, settings.duration(Setting.LOCK_TIMEOUT));
+                    written.run();
                     checking = System.nanoTime();
                     pgDump.check(temporary);
                 } else {
                     new LogicalBackup(connection, schema).write(temporary);
+                    written.run();
                     checking = System.nanoTime();
                     LogicalBackup.check(temporary);
                 }

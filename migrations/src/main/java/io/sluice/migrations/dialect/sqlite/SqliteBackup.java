@@ -70,7 +70,7 @@ final class SqliteBackup {
      */
     Path write(Connection gate, String reason, Map<String, Long> rowCounts, BackupProgress progress, boolean reuse)
             throws SluiceException {
-        return store().take(reason, new Content(gate), reuse, temporary -> {
+        return store().take(reason, new Content(gate), reuse, (temporary, written) -> {
             try (Connection source = connector.connect()) {
                 if (!progress.watchesPages()) {
                     try (Statement statement = source.createStatement()) {
@@ -80,6 +80,7 @@ final class SqliteBackup {
                     SqlitePageCopy.copy(source, temporary, progress);
                 }
             }
+            written.run();
             long checking = System.nanoTime();
             verify(temporary, rowCounts);
             progress.checked(System.nanoTime() - checking);
