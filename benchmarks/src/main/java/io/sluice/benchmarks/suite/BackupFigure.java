@@ -63,12 +63,7 @@ final class BackupFigure {
             Files.copy(source, live, StandardCopyOption.REPLACE_EXISTING);
             GateReport report = gate(live, work, out);
             if (measured) {
-                double step = report.steps().get(GateStep.BACKUP).duration().toNanos() / 1e6;
-                double check = report.backupCheck().toNanos() / 1e6;
-                times.computeIfAbsent("gate-backup-step", k -> new ArrayList<>()).add(step);
-                // The step without its check of the copy: what the goal's throughput is about.
-                times.computeIfAbsent("gate-backup-taken", k -> new ArrayList<>()).add(step - check);
-                times.computeIfAbsent("gate-backup-check", k -> new ArrayList<>()).add(check);
+                recordBackupStep(times, report);
                 verify.computeIfAbsent("gate-backup-step", k -> new ArrayList<>())
                         .add(report.steps().get(GateStep.VERIFY).duration().toNanos() / 1e6);
             }
@@ -87,6 +82,15 @@ final class BackupFigure {
         }
         Files.delete(source);
         return rows;
+    }
+
+    /** The gate's backup step, the backup taken (the step without its check: what the goal is about) and the check. */
+    static void recordBackupStep(Map<String, List<Double>> times, GateReport report) {
+        double step = report.steps().get(GateStep.BACKUP).duration().toNanos() / 1e6;
+        double check = report.backupCheck().toNanos() / 1e6;
+        times.computeIfAbsent("gate-backup-step", k -> new ArrayList<>()).add(step);
+        times.computeIfAbsent("gate-backup-taken", k -> new ArrayList<>()).add(step - check);
+        times.computeIfAbsent("gate-backup-check", k -> new ArrayList<>()).add(check);
     }
 
     @FunctionalInterface

@@ -4,7 +4,6 @@ import io.sluice.Sluice;
 import io.sluice.benchmarks.side.Database;
 import io.sluice.benchmarks.side.Target;
 import io.sluice.migrations.run.GateReport;
-import io.sluice.migrations.run.GateStep;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -61,11 +60,7 @@ final class PgBackupFigure {
                         directory.toString()));
                 GateReport report = gate(target, work.resolve("scripts-" + round), out.resolve("gate"));
                 if (measured) {
-                    double step = report.steps().get(GateStep.BACKUP).duration().toNanos() / 1e6;
-                    double check = report.backupCheck().toNanos() / 1e6;
-                    times.computeIfAbsent("gate-backup-step", k -> new ArrayList<>()).add(step);
-                    times.computeIfAbsent("gate-backup-taken", k -> new ArrayList<>()).add(step - check);
-                    times.computeIfAbsent("gate-backup-check", k -> new ArrayList<>()).add(check);
+                    BackupFigure.recordBackupStep(times, report);
                 }
             }
         }
