@@ -204,8 +204,14 @@ class PostgresGateTest {
                 throw new IllegalStateException(e);
             }
         });
-        TimeUnit.MILLISECONDS.sleep(500);
-        assertTrue(!waiter.isDone(), "the waiter should wait for the lease: " + (waiter.isDone() ? waiter.get() : ""));
+        // Past its first unlocked read (V2 pending), the waiter is trying to take the lease.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (strings(db, "SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'sluice lease%' "
+                + "AND query LIKE '%held.expires_at%'").isEmpty()) {
+            assertTrue(System.nanoTime() < deadline && !waiter.isDone(),
+                    "the waiter should wait for the lease: " + (waiter.isDone() ? waiter.get() : ""));
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
 
         // Another instance applies V2 while the lease stays taken (it holds the advisory lock: a second lock).
         assertEquals(List.of("V2__cards.sql"), Sluice.migrate(url(db), db.credentials()).applied());

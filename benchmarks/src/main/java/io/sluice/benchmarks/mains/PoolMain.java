@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code PoolMain jdbc:sluice:URL USER SIZE}: an instance of an app starting: a HikariCP pool of
@@ -30,7 +31,13 @@ public final class PoolMain {
             try (Connection connection = pool.getConnection()) {
                 connection.isValid(5);
             }
+            // HikariCP fills the pool on its own thread and offers nothing to wait on: poll, with a deadline.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (pool.getHikariPoolMXBean().getTotalConnections() < size) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the pool holds " + pool.getHikariPoolMXBean().getTotalConnections()
+                            + " of " + size + " connections after 5 minutes");
+                }
                 Thread.sleep(1);
             }
             System.out.println("bench: ready_ms=" + (System.nanoTime() - start) / 1_000_000);

@@ -1,7 +1,10 @@
 package io.sluice.migrations.backup;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The SHA-256 of a finished copy for its metadata, read on a thread of its own while the dialect
@@ -9,55 +12,37 @@ import java.nio.file.Path;
  * Asked for before it was started, it reads the file on the caller's thread.
  */
 final class BackgroundChecksum {
-    private final Path file;
-    private Thread thread;
-    private String sha256;
-    private Exception failure;
+    private final FutureTask<String> sha256;
+    private boolean started;
 
     BackgroundChecksum(Path file) {
-        this.file = file;
+        sha256 = new FutureTask<>(() -> BackupMetadata.sha256(file));
     }
 
     /** The copy is complete: its checksum may be read now. */
     void start() {
-        if (thread == null) {
-            thread = new Thread(this::read, "sluice-backup-checksum");
+        if (!started) {
+            started = true;
+            Thread thread = new Thread(sha256, "sluice-backup-checksum");
             thread.setDaemon(true);
             thread.start();
         }
     }
 
-    private void read() {
-        try {
-            sha256 = BackupMetadata.sha256(file);
-        } catch (IOException | RuntimeException e) {
-            failure = e;
-        }
-    }
-
-    /** The checksum, waiting for the thread if one reads it (its end makes its fields visible here). */
     String result() throws IOException {
-        if (thread == null) {
-            return BackupMetadata.sha256(file);
+        if (!started) {
+            sha256.run();
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // the backup is nearly done: finish it, and leave the interrupt for the caller
-            }
-        }
-        if (interrupted) {
+        try {
+            return sha256.get();
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the backup's checksum");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException) {
+                throw (IOException) e.getCause();
+            }
+            throw new IOException("cannot read the backup's checksum: " + e.getCause(), e.getCause());
         }
-        if (failure instanceof IOException) {
-            throw (IOException) failure;
-        }
-        if (failure != null) {
-            throw new IOException("cannot read the backup's checksum: " + failure, failure);
-        }
-        return sha256;
     }
 }
