@@ -80,6 +80,13 @@ public interface Dialect {
     }
 
     /**
+     * The folder this database's backups go to, from its URL and settings alone (nothing created,
+     * nothing connected); null when it takes none ({@code backup=none}, an in-memory database). The
+     * gate keeps its script fingerprints there.
+     */
+    Path backupDirectory(String jdbcUrl, Settings settings) throws SluiceException;
+
+    /**
      * Refuses a database this dialect cannot gate faithfully with these settings, before anything
      * is read or written (SQLite: an in-memory database, a table name SQLite reserves).
      *

@@ -49,14 +49,6 @@ public interface SessionBackup {
         return false;
     }
 
-    /**
-     * The folder this database's backups go to, without creating it or asking the database; null
-     * when it takes none. The gate keeps its script fingerprints there.
-     */
-    default Path backupDirectory() {
-        return null;
-    }
-
     /** Where this database's backups are named, listed and pruned; null when it takes none. */
     BackupFiles backupFiles() throws SQLException;
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import static java.lang.System.Logger.Level.DEBUG;
@@ -40,6 +41,9 @@ public final class GateRun {
     private final GateLog log;
 
     private final GateReport.Builder report;
+    private Path fingerprintDirectory;
+    /** The scripts being listed while the session connects, for the first unlocked read. */
+    private Future<ListedScripts> listedAhead;
     private Progress progress = (done, total, script) -> { };
     private BackupProgress backupProgress = BackupProgress.NONE;
     private StatementObserver observer = StatementObserver.NONE;
@@ -77,6 +81,8 @@ public final class GateRun {
     public GateReport run() throws SluiceException {
         long start = System.nanoTime();
         try {
+            fingerprintDirectory = dialect.backupDirectory(jdbcUrl, settings);
+            listedAhead = fingerprintDirectory == null ? null : ListedScripts.ahead(settings, fingerprintDirectory);
             try (GateSession session = open()) {
                 HistoryTable history = HistoryTable.of(session, dialect, settings.text(Setting.TABLE));
                 try {
@@ -140,7 +146,10 @@ public final class GateRun {
     /** The unlocked read: the plan when it shows the database up to date, else null (a failure included). */
     private Plan readUpToDate(GateSession session) {
         try {
-            Plan plan = new Inspector(dialect, settings, log.database()).withFingerprints().upToDate(session);
+            Future<ListedScripts> ahead = listedAhead;
+            listedAhead = null;
+            Plan plan = new Inspector(dialect, settings, log.database()).withFingerprints(fingerprintDirectory, ahead)
+                    .upToDate(session);
             return plan == null || !plan.future().isEmpty() ? null : plan;
         } catch (SQLException | RuntimeException e) {
             return null;
@@ -192,7 +201,8 @@ public final class GateRun {
     }
 
     private Plan inspect(GateSession session, HistoryTable history) throws SQLException {
-        Plan plan = new Inspector(dialect, settings, log.database()).withFingerprints().inspect(session);
+        Plan plan = new Inspector(dialect, settings, log.database()).withFingerprints(fingerprintDirectory)
+                .inspect(session);
         if (!plan.interrupted().isEmpty()) {
             new InterruptedScripts(session, history, log).recover(plan);
             plan = new Inspector(dialect, settings, log.database()).inspect(session);

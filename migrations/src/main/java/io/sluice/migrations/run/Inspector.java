@@ -19,6 +19,7 @@ import io.sluice.migrations.resolve.Fingerprints;
 import io.sluice.migrations.resolve.Resolver;
 import io.sluice.migrations.sql.Placeholders;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -28,6 +29,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
  * The inspect step, shared by the gate and {@code Sluice.plan}: reads the history (never creates
@@ -38,7 +40,8 @@ public final class Inspector {
     private final Dialect dialect;
     private final Settings settings;
     private final String database;
-    private boolean fingerprints;
+    private Path fingerprintDirectory;
+    private Future<ListedScripts> listedAhead;
 
     public Inspector(Dialect dialect, Settings settings, String database) {
         this.dialect = dialect;
@@ -48,12 +51,19 @@ public final class Inspector {
 
     /**
      * The gate's inspect: a start whose scripts kept their fingerprints since an earlier start takes
-     * their checksums from the fingerprints kept beside the backups ({@link Fingerprints}) when that
-     * shows the database up to date; anything else is decided from a full read of every script.
+     * their checksums from the fingerprints kept in {@code directory}, beside the backups
+     * ({@link Fingerprints}), when that shows the database up to date; anything else is decided
+     * from a full read of every script. A null directory keeps none.
      */
-    public Inspector withFingerprints() {
-        this.fingerprints = true;
+    public Inspector withFingerprints(Path directory) {
+        this.fingerprintDirectory = directory;
         return this;
+    }
+
+    /** As {@link #withFingerprints}, with the scripts already being listed on a thread of their own. */
+    Inspector withFingerprints(Path directory, Future<ListedScripts> ahead) {
+        this.listedAhead = ahead;
+        return withFingerprints(directory);
     }
 
     /**
@@ -90,9 +100,13 @@ public final class Inspector {
         HistoryTable history = HistoryTable.of(session, dialect, settings.text(Setting.TABLE));
         Placeholders placeholders = placeholders(session);
         GateLog log = new GateLog(database);
-        Fingerprints cache = fingerprints ? Fingerprints.in(session.backupDirectory()) : null;
-        if (cache != null) {
-            Plan plan = upToDateByFingerprints(session, history, placeholders, refuse, cache, log);
+        // read while the scripts are still being listed ahead, so that the two overlap
+        List<AppliedMigration> rows = listedAhead != null ? history.read() : null;
+        ListedScripts listed = listedAhead != null ? ListedScripts.await(listedAhead) : fingerprintDirectory == null ? null
+                : ListedScripts.list(Thread.currentThread().getContextClassLoader(), settings, fingerprintDirectory);
+        Fingerprints cache = listed == null ? null : listed.cache();
+        if (listed != null && listed.migrations() != null) {
+            Plan plan = upToDateByFingerprints(session, history, rows, placeholders, refuse, listed, log);
             if (plan != null) {
                 return plan;
             }
@@ -104,7 +118,7 @@ public final class Inspector {
         if (cache != null) {
             cache.save();
         }
-        Plan plan = plan(session, history, resolved, placeholders, refuse, log, upToDateOnly);
+        Plan plan = plan(session, history, rows, resolved, placeholders, refuse, log, upToDateOnly);
         if (plan != null) {
             for (String note : notes) {
                 log.log(System.Logger.Level.WARNING, note);
@@ -118,15 +132,14 @@ public final class Inspector {
      * but recorded with an unchanged fingerprint; null when that cannot show it (something pending,
      * a refusal, a script whose text was needed after all), and the start reads every script.
      */
-    private Plan upToDateByFingerprints(GateSession session, HistoryTable history, Placeholders placeholders,
-                                        boolean refuse, Fingerprints cache, GateLog log) throws SQLException {
-        List<String> notes = new ArrayList<>();
-        Resolver resolver = Resolver.forCurrentThread().warningsTo(notes::add).fingerprints(cache, true);
+    private Plan upToDateByFingerprints(GateSession session, HistoryTable history, List<AppliedMigration> rows,
+                                        Placeholders placeholders, boolean refuse, ListedScripts listed, GateLog log)
+            throws SQLException {
         Plan plan;
         List<ResolvedMigration> resolved;
         try {
-            resolved = resolve(resolver, placeholders);
-            plan = plan(session, history, resolved, placeholders, refuse, log, true);
+            resolved = withReplacedChecksums(listed.migrations(), placeholders);
+            plan = plan(session, history, rows, resolved, placeholders, refuse, log, true);
         } catch (SluiceException refusal) {
             return null;
         }
@@ -138,10 +151,10 @@ public final class Inspector {
                 return null;
             }
         }
-        for (String note : notes) {
+        for (String note : listed.notes()) {
             log.log(System.Logger.Level.WARNING, note);
         }
-        cache.save();
+        listed.cache().save();
         return plan;
     }
 
@@ -150,10 +163,14 @@ public final class Inspector {
                 placeholders);
     }
 
-    /** @param upToDateOnly return null instead of a plan with anything to run or recover */
-    private Plan plan(GateSession session, HistoryTable history, List<ResolvedMigration> resolved,
-                      Placeholders placeholders, boolean refuse, GateLog log, boolean upToDateOnly) throws SQLException {
-        List<AppliedMigration> rows = history.read();
+    /**
+     * @param readRows     the history's rows when already read, else null to read them now
+     * @param upToDateOnly return null instead of a plan with anything to run or recover
+     */
+    private Plan plan(GateSession session, HistoryTable history, List<AppliedMigration> readRows,
+                      List<ResolvedMigration> resolved, Placeholders placeholders, boolean refuse, GateLog log,
+                      boolean upToDateOnly) throws SQLException {
+        List<AppliedMigration> rows = readRows != null ? readRows : history.read();
         List<AppliedMigration> flyway = rows.isEmpty() ? history.readFlyway() : Collections.<AppliedMigration>emptyList();
         List<ResolvedMigration> recorded = rows.isEmpty() && flyway.isEmpty() && settings.isSet(Setting.LEGACY_TABLE)
                 ? legacyRecorded(history, resolved, log) : Collections.<ResolvedMigration>emptyList();

@@ -58,12 +58,8 @@ final class PostgresBackups {
         this.schema = schema;
     }
 
-    /** Where backups go, null with {@code backup=none}; no query. */
-    Path directory() {
-        return settings.text(Setting.BACKUP).equals("none") ? null : folder();
-    }
-
-    private Path folder() {
+    /** Where backups go: {@code sluice.backupDir}, else {@code sluice-backups} in the working directory. */
+    static Path folder(Settings settings) {
         String directory = settings.text(Setting.BACKUP_DIR);
         return Paths.get(directory != null ? directory : "sluice-backups");
     }
@@ -74,7 +70,7 @@ final class PostgresBackups {
             ServerAddress server = server();
             DatabaseIdentity identity = DatabaseIdentity.postgres(server.host + ":" + server.port, systemIdentifier(),
                     database, schema);
-            store = new BackupStore(new BackupFiles(folder(), database,
+            store = new BackupStore(new BackupFiles(folder(settings), database,
                     ".dump", identity), settings.count(Setting.BACKUP_RETAIN), database);
         }
         return store;

@@ -1,5 +1,6 @@
 package io.sluice.migrations.dialect.postgres;
 
+import io.sluice.migrations.config.Backup;
 import io.sluice.migrations.config.Setting;
 import io.sluice.migrations.config.Settings;
 import io.sluice.migrations.dialect.Connector;
@@ -193,6 +194,11 @@ public final class PostgresDialect implements Dialect {
 
     private static Finding warning(int line, String rule, String message) {
         return new Finding(line, Finding.Severity.WARNING, rule, message);
+    }
+
+    @Override
+    public Path backupDirectory(String jdbcUrl, Settings settings) throws SluiceException {
+        return backup(settings) == Backup.NONE ? null : PostgresBackups.folder(settings);
     }
 
     @Override

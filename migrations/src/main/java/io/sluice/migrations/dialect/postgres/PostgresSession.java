@@ -174,10 +174,6 @@ final class PostgresSession implements GateSession {
         }
     }
 
-    @Override
-    public Path backupDirectory() {
-        return backups.directory();
-    }
 
     @Override
     public BackupFiles backupFiles() {

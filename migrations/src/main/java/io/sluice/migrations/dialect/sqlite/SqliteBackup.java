@@ -53,10 +53,6 @@ final class SqliteBackup {
         return store;
     }
 
-    Path directory() {
-        return directory;
-    }
-
     BackupFiles files() {
         return store().files();
     }

@@ -129,6 +129,12 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public Path backupDirectory(String jdbcUrl, Settings settings) throws SluiceException {
+        Path file = databaseFile(jdbcUrl);
+        return backup(settings) == Backup.NONE || file == null ? null : backupDirectory(file, settings);
+    }
+
+    @Override
     public GateSession open(String jdbcUrl, Connector connector, Settings settings) throws SQLException {
         Backup method = backup(settings);
         Path file = databaseFile(jdbcUrl);

@@ -224,10 +224,6 @@ final class SqliteSession implements GateSession {
         return true;
     }
 
-    @Override
-    public Path backupDirectory() {
-        return backup == null ? null : backup.directory();
-    }
 
     @Override
     public BackupFiles backupFiles() {
