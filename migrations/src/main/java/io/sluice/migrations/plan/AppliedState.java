@@ -6,10 +6,11 @@ import io.sluice.migrations.model.Version;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The history replayed in rank order: what is applied now. A successful row applies its version,
@@ -18,9 +19,13 @@ import java.util.TreeMap;
  * version column is not a version ({@link HistoryCheck} reports them).
  */
 final class AppliedState {
-    private final TreeMap<Version, AppliedMigration> applied = new TreeMap<>();
+    private static final Comparator<AppliedMigration> BY_VERSION = (a, b) -> a.version().compareTo(b.version());
+
+    /** Hashed, not sorted: every history row and every file looks its version up here, and equal versions hash alike. */
+    private final Map<Version, AppliedMigration> applied = new LinkedHashMap<>();
     private final Map<String, AppliedMigration> repeatables = new HashMap<>();
     private Version baseline;
+    private Version current;
 
     static AppliedState of(List<AppliedMigration> history) {
         AppliedState state = new AppliedState();
@@ -43,6 +48,11 @@ final class AppliedState {
                     state.applied.put(row.version(), row);
             }
         }
+        for (Version version : state.applied.keySet()) {
+            if (state.current == null || version.compareTo(state.current) > 0) {
+                state.current = version;
+            }
+        }
         return state;
     }
 
@@ -52,20 +62,22 @@ final class AppliedState {
 
     /** The highest applied version, or null. */
     Version current() {
-        return applied.isEmpty() ? null : applied.lastKey();
+        return current;
     }
 
+    /** The applied versions in version order (baseline rows excluded). */
     Collection<Version> versions() {
         List<Version> versions = new ArrayList<>();
-        for (AppliedMigration row : applied.values()) {
-            if (row.type() != MigrationType.BASELINE) {
-                versions.add(row.version());
-            }
+        for (AppliedMigration row : rows()) {
+            versions.add(row.version());
         }
         return versions;
     }
 
-    /** The applied versioned rows (baseline rows excluded). */
+    /**
+     * The applied versioned rows in version order (baseline rows excluded). Rows are kept in rank
+     * order, which is version order but for out-of-order and undone ones, so the sort is a pass.
+     */
     Collection<AppliedMigration> rows() {
         List<AppliedMigration> rows = new ArrayList<>();
         for (AppliedMigration row : applied.values()) {
@@ -73,6 +85,7 @@ final class AppliedState {
                 rows.add(row);
             }
         }
+        rows.sort(BY_VERSION);
         return rows;
     }
 

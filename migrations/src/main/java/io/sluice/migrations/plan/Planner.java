@@ -14,9 +14,9 @@ import io.sluice.migrations.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Decides what to apply: a pure function of the history rows and the resolved migrations. Only
@@ -75,11 +75,13 @@ public final class Planner {
         List<AppliedMigration> rows = adoptFlyway ? flywayHistory : history;
         AppliedState applied = AppliedState.of(rows);
         List<String> warnings = new ArrayList<>();
-        TreeMap<Version, ResolvedMigration> versioned = new TreeMap<>();
+        Map<Version, ResolvedMigration> versioned = byVersion(resolved);
         Map<String, ResolvedMigration> repeatable = new HashMap<>();
+        Version newestKnown = null;
         for (ResolvedMigration migration : resolved) {
             if (migration.isVersioned()) {
-                versioned.put(migration.version(), migration);
+                newestKnown = newestKnown == null || migration.version().compareTo(newestKnown) > 0
+                        ? migration.version() : newestKnown;
             } else if (migration.type() == MigrationType.REPEATABLE) {
                 repeatable.put(migration.description(), migration);
             }
@@ -110,7 +112,6 @@ public final class Planner {
         pending.sort((a, b) -> compare(a.migration(), b.migration()));
 
         List<Version> future = new ArrayList<>();
-        Version newestKnown = versioned.isEmpty() ? null : versioned.lastKey();
         for (Version version : applied.versions()) {
             if (versioned.containsKey(version)) {
                 continue;
@@ -123,7 +124,10 @@ public final class Planner {
         }
         List<AppliedMigration> imported = adoptFlyway ? withOwnChecksums(flywayHistory, versioned, repeatable)
                 : Collections.<AppliedMigration>emptyList();
-        int lastRank = history.stream().mapToInt(AppliedMigration::installedRank).max().orElse(0);
+        int lastRank = 0;
+        for (AppliedMigration row : history) {
+            lastRank = Math.max(lastRank, row.installedRank());
+        }
         return new Plan(applied.current(), pending, future, warnings, imported, lastRank, findings);
     }
 
@@ -155,13 +159,26 @@ public final class Planner {
      * versions below the current one reported as warnings (repair cannot bring back a row).
      */
     public static List<HistoryFinding> checkHistory(List<AppliedMigration> history, List<ResolvedMigration> resolved) {
-        TreeMap<Version, ResolvedMigration> versioned = new TreeMap<>();
+        return HistoryCheck.check(history, AppliedState.of(history), byVersion(resolved), null, true);
+    }
+
+    /**
+     * The versioned scripts by version, iterated in version order; hashed, not sorted, as every
+     * history row looks its file up. The resolver lists them in order already, so the sort is a pass.
+     */
+    private static Map<Version, ResolvedMigration> byVersion(List<ResolvedMigration> resolved) {
+        List<ResolvedMigration> files = new ArrayList<>();
         for (ResolvedMigration migration : resolved) {
             if (migration.isVersioned()) {
-                versioned.put(migration.version(), migration);
+                files.add(migration);
             }
         }
-        return HistoryCheck.check(history, AppliedState.of(history), versioned, null, true);
+        files.sort((a, b) -> a.version().compareTo(b.version()));
+        Map<Version, ResolvedMigration> versioned = new LinkedHashMap<>();
+        for (ResolvedMigration file : files) {
+            versioned.put(file.version(), file);
+        }
+        return versioned;
     }
 
     /** The version the history leaves the database at (undo and baseline rows counted), or null. */

@@ -280,6 +280,21 @@ class PlannerTest {
     }
 
     @Test
+    void theLowestChangedVersionIsNamedWhateverOrderTheRowsAndFilesComeIn() throws Exception {
+        files.add(versioned("10", "SELECT 10;\n"));
+        files.add(versioned("2", "SELECT 2;\n"));
+        files("1");
+        applied("1");
+        row("10", MigrationType.SQL, "V10__step.sql", Checksums.sha256("SELECT 'ten';\n"), true);
+        row("2", MigrationType.SQL, "V2__step.sql", Checksums.sha256("SELECT 'two';\n"), true);
+
+        SluiceException e = assertThrows(SluiceException.class, this::plan);
+
+        assertEquals(Problem.CHECKSUM_MISMATCH, e.problem());
+        assertTrue(e.getMessage().contains(FOLDER + "V2__step.sql"), e.getMessage());
+    }
+
+    @Test
     void checksumMismatchIsFoundEvenWhenNothingIsPending() throws Exception {
         files.add(versioned("1", "SELECT 2;\n"));
         row("1", MigrationType.SQL, "V1__step.sql", Checksums.sha256("SELECT 1;\n"), true);
