@@ -16,30 +16,26 @@ import java.util.Locale;
 /**
  * Says why a backup failed in words that lead to the fix: a full disk, a folder the app may not
  * write, a program that is missing, or anything else with the database's or the system's own
- * message; a lost connection is transient, as everywhere in the gate. Waiting for another
- * session's lock is the dialect's to recognise; it is transient too.
+ * message; a lost connection is transient, as everywhere in the gate. What the database's own
+ * errors mean is the dialect's to say ({@link BackupErrors}).
  */
 final class BackupFailure {
-    private static final int SQLITE_FULL = 13;
-    private static final int SQLITE_READONLY = 8;
-    private static final int SQLITE_CANTOPEN = 14;
-
     private BackupFailure() {
     }
 
-    static SluiceException explain(Path directory, Exception failure) {
+    static SluiceException explain(Path directory, Exception failure, BackupErrors errors) {
         Path where = directory.toAbsolutePath().normalize();
         String detail = detail(failure);
-        if (isConnectionLost(failure)) {
+        if (isConnectionLost(failure, errors)) {
             return new SluiceException(Problem.UNREACHABLE, "The backup lost its connection to the database (" + detail
                     + "); nothing was changed; the next connect tries again", failure);
         }
         String start = "Backup into " + where + " failed, nothing was changed: ";
         String message;
-        if (isDiskFull(failure)) {
+        if (isDiskFull(failure, errors)) {
             message = start + "the disk is full (" + usableSpace(where) + " free there; " + detail + "); free space, or set "
                     + Setting.BACKUP_DIR.property() + " to a folder on a disk with room for a copy of the database";
-        } else if (isPermission(failure)) {
+        } else if (isPermission(failure, errors)) {
             message = start + "this process may not write there (" + detail + "); make the folder writable by the user "
                     + "the app runs as, or set " + Setting.BACKUP_DIR.property() + " to one that is";
         } else if (failure instanceof MissingProgram) {
@@ -51,52 +47,36 @@ final class BackupFailure {
         return new SluiceException(Problem.BACKUP_FAILED, message, failure);
     }
 
-    /**
-     * The database went away while the backup read it (a restarted server, a terminated backend):
-     * transient, as everywhere in the gate. pg_dump reports it only in words.
-     */
-    private static boolean isConnectionLost(Throwable failure) {
+    private static boolean isConnectionLost(Throwable failure, BackupErrors errors) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            String message = lower(t.getMessage());
-            if (t instanceof SQLException && Problem.isConnectionLoss((SQLException) t)
-                    || message.contains("terminating connection due to administrator command")
-                    || message.contains("server closed the connection unexpectedly")
-                    || message.contains("the database system is shutting down")
-                    || message.contains("the database system is starting up")) {
+            if (t instanceof SQLException && Problem.isConnectionLoss((SQLException) t) || errors.isConnectionLost(t)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isDiskFull(Throwable failure) {
+    private static boolean isDiskFull(Throwable failure, BackupErrors errors) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = lower(t.getMessage());
             if (message.contains("no space left on device") || message.contains("disk quota exceeded")
-                    || message.contains("sqlite_full") || message.contains("database or disk is full")
-                    || t instanceof SQLException && (((SQLException) t).getErrorCode() & 0xFF) == SQLITE_FULL) {
+                    || errors.isDiskFull(t)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isPermission(Throwable failure) {
+    private static boolean isPermission(Throwable failure, BackupErrors errors) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = lower(t.getMessage());
             if (t instanceof AccessDeniedException || message.contains("permission denied")
                     || message.contains("operation not permitted") || message.contains("read-only file system")
-                    || t instanceof SQLException && isSqliteReadOnly((SQLException) t)) {
+                    || errors.isNotWritable(t)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** SQLite cannot open or write the backup file it was given. */
-    private static boolean isSqliteReadOnly(SQLException e) {
-        int primary = e.getErrorCode() & 0xFF;
-        return (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN) && lower(e.getMessage()).contains("sqlite_");
     }
 
     /** The failure's own words, with the file named when Java's exception names only the file. */

@@ -53,16 +53,19 @@ public final class BackupStore {
     private final BackupFiles files;
     private final int retain;
     private final String name;
+    private final BackupErrors errors;
     /** The file {@link #checkRestorable} passed: the pre-restore backup's retention must not delete it. */
     private Path restoring;
 
     /**
-     * @param name the database's name in log lines
+     * @param name   the database's name in log lines
+     * @param errors what the database's own errors say when a backup fails
      */
-    public BackupStore(BackupFiles files, int retain, String name) {
+    public BackupStore(BackupFiles files, int retain, String name, BackupErrors errors) {
         this.files = files;
         this.retain = retain;
         this.name = name;
+        this.errors = errors;
     }
 
     public BackupFiles files() {
@@ -100,7 +103,7 @@ public final class BackupStore {
         } catch (SluiceException e) {
             throw e;
         } catch (IOException | SQLException | RuntimeException e) {
-            throw BackupFailure.explain(files.directory(), e);
+            throw BackupFailure.explain(files.directory(), e, errors);
         } finally {
             deleteQuietly(temporary);
         }
@@ -132,7 +135,7 @@ public final class BackupStore {
             prune();
             return published;
         } catch (IOException | RuntimeException e) {
-            throw BackupFailure.explain(files.directory(), e);
+            throw BackupFailure.explain(files.directory(), e, errors);
         } finally {
             deleteQuietly(temporary);
             deleteQuietly(logTemporary);

@@ -11,10 +11,10 @@ import java.util.Properties;
  * backup is listed, pruned or restored, because a file name alone ({@code app-…}) does not tell two
  * {@code app.db} files in different folders, or two servers' {@code shop} databases, apart.
  *
- * <p>SQLite: the database file's canonical path (symbolic links resolved), the one name every
- * process that opens that file shares; an SQLite file carries no identifier of its own that Sluice
- * could read without writing it into the application's schema. PostgreSQL: the database and
- * schema, on the server named by its system identifier ({@code pg_control_system()}) where the
+ * <p>A database in a file (SQLite): the file's canonical path (symbolic links resolved), the one
+ * name every process that opens that file shares; such a file carries no identifier of its own
+ * that Sluice could read without writing it into the application's schema. A database on a server
+ * (PostgreSQL): the database and schema, on the server named by its system identifier where the
  * role may read it, else by the address in the URL.
  */
 public final class DatabaseIdentity {
@@ -34,16 +34,18 @@ public final class DatabaseIdentity {
         this.schema = nullToEmpty(schema);
     }
 
-    public static DatabaseIdentity sqlite(Path databaseFile) {
-        return new DatabaseIdentity("sqlite", "", "", canonical(databaseFile).toString(), "");
+    /** @param dialect the dialect's name, so two databases of different kinds never match */
+    public static DatabaseIdentity ofFile(String dialect, Path databaseFile) {
+        return new DatabaseIdentity(dialect, "", "", canonical(databaseFile).toString(), "");
     }
 
     /**
      * @param server           {@code host:port} as the URL names it
-     * @param systemIdentifier the server's system identifier, or null when the role may not read it
+     * @param systemIdentifier the server's own identifier, or null when the role may not read it
      */
-    public static DatabaseIdentity postgres(String server, String systemIdentifier, String database, String schema) {
-        return new DatabaseIdentity("postgresql", server, systemIdentifier, database, schema);
+    public static DatabaseIdentity onServer(String dialect, String server, String systemIdentifier, String database,
+                                            String schema) {
+        return new DatabaseIdentity(dialect, server, systemIdentifier, database, schema);
     }
 
     /** The path every process opening this file shares: links resolved, also for a file not created yet. */
@@ -108,10 +110,10 @@ public final class DatabaseIdentity {
                 properties.getProperty(PREFIX + "system"), database, properties.getProperty(PREFIX + "schema"));
     }
 
-    /** For messages: the path, or database, schema and server. */
+    /** For messages: the file's path, or database, schema and server. */
     @Override
     public String toString() {
-        if (dialect.equals("sqlite")) {
+        if (server.isEmpty()) {
             return database;
         }
         return "database " + database + ", schema " + schema + " on " + server

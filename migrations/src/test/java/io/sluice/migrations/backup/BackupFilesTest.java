@@ -34,7 +34,7 @@ class BackupFilesTest {
 
     /** The database {@code <stem>.db} in the test's folder. */
     private DatabaseIdentity identity(String stem) {
-        return DatabaseIdentity.sqlite(temp.resolve(stem + ".db"));
+        return DatabaseIdentity.ofFile("sqlite", temp.resolve(stem + ".db"));
     }
 
     private static Path writeBackup(BackupFiles files, String content, String reason) throws IOException {
@@ -225,7 +225,7 @@ class BackupFilesTest {
     /** Two databases both called app.db, in two folders, one backup folder. */
     private BackupFiles appIn(String folder) throws IOException {
         Path database = Files.createDirectories(temp.resolve(folder)).resolve("app.db");
-        return new BackupFiles(temp.resolve("backups"), "app", ".db", DatabaseIdentity.sqlite(database),
+        return new BackupFiles(temp.resolve("backups"), "app", ".db", DatabaseIdentity.ofFile("sqlite", database),
             Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -28,7 +28,7 @@ class BackupStoreTest {
 
     private BackupStore store() {
         return new BackupStore(new BackupFiles(temp.resolve("backups"), "app", ".db",
-                DatabaseIdentity.sqlite(temp.resolve("app.db"))), 10, "app");
+                DatabaseIdentity.ofFile("sqlite", temp.resolve("app.db"))), 10, "app", BackupErrors.NONE);
     }
 
     @Test

@@ -68,10 +68,10 @@ final class PostgresBackups {
     private BackupStore store() {
         if (store == null) {
             ServerAddress server = server();
-            DatabaseIdentity identity = DatabaseIdentity.postgres(server.host + ":" + server.port, systemIdentifier(),
+            DatabaseIdentity identity = DatabaseIdentity.onServer(PostgresDialect.NAME, server.host + ":" + server.port, systemIdentifier(),
                     database, schema);
             store = new BackupStore(new BackupFiles(folder(settings), database,
-                    ".dump", identity), settings.count(Setting.BACKUP_RETAIN), database);
+                    ".dump", identity), settings.count(Setting.BACKUP_RETAIN), database, PgDumpErrors.INSTANCE);
         }
         return store;
     }

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * check instead of row counts, because other instances keep writing during a rolling deploy.
  */
 public final class PostgresDialect implements Dialect {
+    static final String NAME = "postgresql";
     static final String URL_PREFIX = "jdbc:postgresql:";
     /** Defaults evaluated per row, which make ADD COLUMN rewrite the table. */
     private static final Pattern VOLATILE_DEFAULT = Pattern.compile("(?i)\\bdefault\\b.*\\b(random|clock_timestamp|"
@@ -40,7 +41,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String name() {
-        return "postgresql";
+        return NAME;
     }
 
     @Override

@@ -47,8 +47,8 @@ final class SqliteBackup {
     /** Made on first use: the identity resolves the file's path, which exists once the gate has connected. */
     private BackupStore store() {
         if (store == null) {
-            store = new BackupStore(new BackupFiles(directory, stem, ".db", DatabaseIdentity.sqlite(databaseFile)),
-                    settings.count(Setting.BACKUP_RETAIN), stem);
+            store = new BackupStore(new BackupFiles(directory, stem, ".db", DatabaseIdentity.ofFile(SqliteDialect.NAME, databaseFile)),
+                    settings.count(Setting.BACKUP_RETAIN), stem, SqliteErrors.INSTANCE);
         }
         return store;
     }

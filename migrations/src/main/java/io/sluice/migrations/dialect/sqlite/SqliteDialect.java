@@ -25,11 +25,12 @@ import java.util.Properties;
 
 /** SQLite through sqlite-jdbc: the write lock, the online backup API, integrity and row-count checks. */
 public final class SqliteDialect implements Dialect {
+    static final String NAME = "sqlite";
     static final String URL_PREFIX = "jdbc:sqlite:";
 
     @Override
     public String name() {
-        return "sqlite";
+        return NAME;
     }
 
     @Override

@@ -40,8 +40,6 @@ import java.util.Set;
  * was before the run.
  */
 final class SqliteSession implements GateSession {
-    private static final int SQLITE_BUSY = 5;
-    private static final int SQLITE_LOCKED = 6;
     private static final String SAVEPOINT = "sluice_migration";
     /** The reason of a backup an operator asked for: it only reads, and it is always a new file. */
     private static final String MANUAL = "manual-";
@@ -143,10 +141,10 @@ final class SqliteSession implements GateSession {
             execute("BEGIN IMMEDIATE");
             transactionOpen = true;
         } catch (SQLException e) {
-            if (SqliteWriteCheck.isReadOnly(e)) {
+            if (SqliteErrors.isReadOnly(e)) {
                 throw SqliteWriteCheck.refusal(e, databaseFile);
             }
-            throw isBusy(e) ? lockTimeout(e) : e;
+            throw SqliteErrors.isBusy(e) ? lockTimeout(e) : e;
         }
     }
 
@@ -154,11 +152,6 @@ final class SqliteSession implements GateSession {
         return new SluiceException(Problem.LOCK_TIMEOUT, "Timed out after " + settings.text(Setting.LOCK_TIMEOUT)
                 + " waiting for the database's write lock (another process is writing or migrating); "
                 + "the next connect tries again; raise " + Setting.LOCK_TIMEOUT.property() + " to wait longer", cause);
-    }
-
-    static boolean isBusy(SQLException e) {
-        int primary = e.getErrorCode() & 0xFF;
-        return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
     }
 
     @Override

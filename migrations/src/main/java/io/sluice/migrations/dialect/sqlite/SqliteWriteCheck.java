@@ -17,9 +17,6 @@ import java.sql.Statement;
  * SQLite's bare {@code SQLITE_READONLY}.
  */
 final class SqliteWriteCheck {
-    private static final int SQLITE_READONLY = 8;
-    private static final int SQLITE_CANTOPEN = 14;
-
     private SqliteWriteCheck() {
     }
 
@@ -44,14 +41,8 @@ final class SqliteWriteCheck {
                 statement.execute("RELEASE sluice_write_check");
             }
         } catch (SQLException e) {
-            throw isReadOnly(e) ? refusal(e, databaseFile) : e;
+            throw SqliteErrors.isReadOnly(e) ? refusal(e, databaseFile) : e;
         }
-    }
-
-    /** SQLite cannot write a read-only file, or open the journal beside a file in a read-only folder. */
-    static boolean isReadOnly(SQLException e) {
-        int primary = e.getErrorCode() & 0xFF;
-        return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN;
     }
 
     /** The refusal, with the likeliest cause read from the file system. */
