@@ -34,8 +34,10 @@ public final class HistoryTable {
     /** {@code execution_time_ms} of a "started" mark. */
     private static final long STARTED = -1;
     private static final String FLYWAY_TABLE = "flyway_schema_history";
-    private static final String COLUMNS = "installed_rank, version, description, type, script, checksum, "
-            + "installed_by, installed_on, execution_time_ms, success, adopted, backup";
+    /** What the comparison with the files reads: the first eight of {@link #COLUMNS}. */
+    private static final String COMPARED_COLUMNS = "installed_rank, version, description, type, script, checksum, "
+            + "execution_time_ms, success";
+    private static final String COLUMNS = COMPARED_COLUMNS + ", installed_by, installed_on, adopted, backup";
 
     private static final List<String> COLUMN_NAMES = Arrays.asList(COLUMNS.split(", "));
 
@@ -134,6 +136,19 @@ public final class HistoryTable {
 
     /** Every row in rank order; empty when the table does not exist yet. */
     public List<AppliedMigration> read() throws SQLException {
+        return read(true);
+    }
+
+    /**
+     * Every row in rank order as the files are compared with it: who applied it, when, whether it
+     * was adopted and its backup are left out (null and false), as an up-to-date start never needs
+     * them; on a long history that is half the bytes a server sends.
+     */
+    public List<AppliedMigration> readForComparison() throws SQLException {
+        return read(false);
+    }
+
+    private List<AppliedMigration> read(boolean whole) throws SQLException {
         Set<String> columns = columns();
         if (columns.isEmpty()) {
             return Collections.emptyList();
@@ -141,14 +156,16 @@ public final class HistoryTable {
         requireHistoryShape(columns);
         List<AppliedMigration> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + qualified() + " ORDER BY installed_rank")) {
+             ResultSet rs = statement.executeQuery("SELECT " + (whole ? COLUMNS : COMPARED_COLUMNS) + " FROM "
+                     + qualified() + " ORDER BY installed_rank")) {
             // By position, in COLUMNS' order: a name lookup per value costs more than the read on a long history.
             while (rs.next()) {
                 String version = rs.getString(2);
                 Version parsed = parseVersion(version);
                 AppliedMigration row = new AppliedMigration(rs.getInt(1), parsed, rs.getString(3),
-                        MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getLong(9), rs.getBoolean(10), rs.getBoolean(11), rs.getString(12));
+                        MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        whole ? rs.getString(9) : null, whole ? rs.getString(10) : null, rs.getLong(7), rs.getBoolean(8),
+                        whole && rs.getBoolean(11), whole ? rs.getString(12) : null);
                 rows.add(version != null && parsed == null ? row.withUnreadableVersion(version) : row);
             }
         }

@@ -101,7 +101,7 @@ public final class Inspector {
         Placeholders placeholders = placeholders(session);
         GateLog log = new GateLog(database);
         // read while the scripts are still being listed ahead, so that the two overlap
-        List<AppliedMigration> rows = listedAhead != null ? history.read() : null;
+        List<AppliedMigration> rows = listedAhead != null ? read(history, upToDateOnly) : null;
         ListedScripts listed = listedAhead != null ? ListedScripts.await(listedAhead) : fingerprintDirectory == null ? null
                 : ListedScripts.list(Thread.currentThread().getContextClassLoader(), settings, fingerprintDirectory);
         Fingerprints cache = listed == null ? null : listed.cache();
@@ -170,7 +170,7 @@ public final class Inspector {
     private Plan plan(GateSession session, HistoryTable history, List<AppliedMigration> readRows,
                       List<ResolvedMigration> resolved, Placeholders placeholders, boolean refuse, GateLog log,
                       boolean upToDateOnly) throws SQLException {
-        List<AppliedMigration> rows = readRows != null ? readRows : history.read();
+        List<AppliedMigration> rows = readRows != null ? readRows : read(history, upToDateOnly);
         List<AppliedMigration> flyway = rows.isEmpty() ? history.readFlyway() : Collections.<AppliedMigration>emptyList();
         List<ResolvedMigration> recorded = rows.isEmpty() && flyway.isEmpty() && settings.isSet(Setting.LEGACY_TABLE)
                 ? legacyRecorded(history, resolved, log) : Collections.<ResolvedMigration>emptyList();
@@ -279,6 +279,11 @@ public final class Inspector {
             }
         }
         return result;
+    }
+
+    /** An up-to-date read compares the history with the files and never shows a row: it reads only what it compares. */
+    private static List<AppliedMigration> read(HistoryTable history, boolean upToDateOnly) throws SQLException {
+        return upToDateOnly ? history.readForComparison() : history.read();
     }
 
     /** The placeholder values for this database's scripts, built-ins included. */
