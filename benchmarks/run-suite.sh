@@ -12,6 +12,7 @@ suite() {
 suite inprocess --db sqlite "$@"
 suite inprocess --db postgresql --figures cold "$@"
 suite inprocess --db postgresql --figures uptodate "$@"
+suite interleaved "$@"
 suite fresh-jvm --db sqlite "$@"
 suite fresh-jvm --db postgresql "$@"
 suite agent "$@"

@@ -53,6 +53,10 @@ final class Report {
                     "≤ 2× floor");
         }
         for (String db : List.of("sqlite", "postgresql")) {
+            ratioRow("up to date, in process, interleaved, " + name(db) + " (N=" + n + ")", Interleaved.FIGURE, db, n,
+                    "floor", "floor", "≤ 2× floor");
+        }
+        for (String db : List.of("sqlite", "postgresql")) {
             ratioRow("up to date, fresh JVM, " + name(db) + " (N=" + n + ")", "fresh-jvm", db, n, "floor",
                     "floor process", "≤ 1.2×");
         }

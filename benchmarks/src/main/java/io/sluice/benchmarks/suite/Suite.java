@@ -41,7 +41,7 @@ public final class Suite {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Suite inprocess|scaling|fresh-jvm|agent|backup|pgbackup|fleet|costmodel|report [--option value]…");
+            System.err.println("usage: Suite inprocess|interleaved|scaling|fresh-jvm|agent|backup|pgbackup|fleet|costmodel|report [--option value]…");
             System.exit(2);
         }
         new Suite(args).run(args[0]);
@@ -81,6 +81,12 @@ public final class Suite {
                         list("figures", "cold,uptodate"), dbs, List.of(n), list("tools", ""),
                         number("warmups", 2), number("runs", 5), number("iterations", 5)));
                 break;
+            case "interleaved": {
+                List<Path> jars = list("jars", "").stream().map(Paths::get).collect(Collectors.toList());
+                results.write("interleaved-" + (jars.isEmpty() ? "" : "jars-") + String.join("-", dbs) + "-n" + n,
+                        Interleaved.run(dbs, n, jars, number("warmups", 300), number("runs", 600), work));
+                break;
+            }
             case "scaling": {
                 List<Integer> counts = new ArrayList<>(list("ns", "10,100,1000").stream().map(Integer::valueOf)
                         .collect(Collectors.toList()));
