@@ -86,6 +86,8 @@ public enum Setting {
     private final Trust trust;
     private final String description;
     private final Class<? extends Enum<?>> choiceType;
+    private final String kebabProperty;
+    private final String environmentVariable;
 
     Setting(String key, String defaultValue, Kind kind, String description) {
         this(key, defaultValue, kind, Trust.ANY, description, null);
@@ -107,6 +109,8 @@ public enum Setting {
         this.trust = trust;
         this.description = description;
         this.choiceType = choiceType;
+        this.kebabProperty = PREFIX + words(key, '-').toLowerCase(Locale.ROOT);
+        this.environmentVariable = "SLUICE_" + words(key, '_').toUpperCase(Locale.ROOT);
     }
 
     /** The key without the {@code sluice.} prefix, in camel case: {@code backupDir}. */
@@ -121,12 +125,12 @@ public enum Setting {
 
     /** The full property name as Spring users write it: {@code sluice.backup-dir}. */
     public String kebabProperty() {
-        return PREFIX + kebab(key);
+        return kebabProperty;
     }
 
     /** The environment variable: {@code SLUICE_BACKUP_DIR}. */
     public String environmentVariable() {
-        return "SLUICE_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return environmentVariable;
     }
 
     /** The default as written in the docs, or null when there is none (or it depends on the database). */
@@ -263,8 +267,22 @@ public enum Setting {
         return out.toString();
     }
 
-    private static String kebab(String key) {
-        return key.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    /**
+     * A camel-case key with {@code separator} between its words ({@code backupDir} → {@code backup-Dir}):
+     * before each capital that follows a small letter or a digit. Worked out once per setting, as
+     * every start looks up each setting's environment variable.
+     */
+    private static String words(String key, char separator) {
+        StringBuilder out = new StringBuilder(key.length() + 4);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            char previous = i == 0 ? 'A' : key.charAt(i - 1);
+            if (c >= 'A' && c <= 'Z' && (previous >= 'a' && previous <= 'z' || previous >= '0' && previous <= '9')) {
+                out.append(separator);
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** Levenshtein distance; keys are short, so the quadratic table is fine. */

@@ -162,4 +162,13 @@ class SettingsTest {
         assertNull(Setting.misspelt("backup-dir"));
         assertEquals("sluice.backup-dir", Setting.BACKUP_DIR.kebabProperty());
     }
+
+    @Test
+    void everySettingsEnvironmentVariableAndKebabNameFollowItsWords() {
+        for (Setting setting : Setting.values()) {
+            assertEquals("SLUICE_" + setting.name(), setting.environmentVariable());
+            assertEquals("sluice." + setting.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    setting.kebabProperty());
+        }
+    }
 }
