@@ -19,6 +19,9 @@ import java.util.Set;
 
 /** What one gate run did, step by step: returned on success, attached to every refusal. */
 public final class GateReport {
+    /** How many applied scripts the summary line names before it elides the middle of the run. */
+    private static final int NAMED_IN_SUMMARY = 10;
+
     /** One step's outcome and time. */
     public static final class Step {
         private final StepOutcome outcome;
@@ -123,6 +126,20 @@ public final class GateReport {
         this.backupCheck = backupCheck;
     }
 
+    /**
+     * The applied scripts by name, the middle of a long run elided: each already had a line of its
+     * own, and one summary naming hundreds of scripts is longer than many log shippers take in one
+     * line (Docker splits lines at 16 KiB).
+     */
+    private static String names(List<String> applied) {
+        if (applied.size() <= NAMED_IN_SUMMARY) {
+            return String.join(", ", applied);
+        }
+        int head = NAMED_IN_SUMMARY - 2;
+        return String.join(", ", applied.subList(0, head)) + ", … " + (applied.size() - head - 2) + " more …, "
+                + String.join(", ", applied.subList(applied.size() - 2, applied.size()));
+    }
+
     /** The database's short name (SQLite file name without extension, PostgreSQL database name). */
     public String database() {
         return database;
@@ -198,7 +215,7 @@ public final class GateReport {
         } else {
             line.append("migrated v").append(name(versionBefore)).append(" -> v").append(name(versionAfter))
                     .append(" (").append(applied.size()).append(applied.size() == 1 ? " migration" : " migrations")
-                    .append(": ").append(String.join(", ", applied)).append(')');
+                    .append(": ").append(names(applied)).append(')');
         }
         line.append(';');
         for (Map.Entry<GateStep, Step> step : steps.entrySet()) {

@@ -63,6 +63,25 @@ class GateReportBuilderTest {
     }
 
     @Test
+    void aLongRunsSummaryNamesItsFirstAndLastScriptsAndCountsTheRest() throws Exception {
+        List<ResolvedMigration> pending = new ArrayList<>();
+        for (int version = 1; version <= 500; version++) {
+            pending.add(file(Integer.toString(version)));
+        }
+        report.plan(new Planner(SplitRules.SQLITE).plan(history, files, null));
+        for (ResolvedMigration migration : pending) {
+            report.migrated(migration, Duration.ofMillis(1), true);
+        }
+
+        String summary = report.build().toString();
+
+        assertTrue(summary.contains("migrated v0 -> v500 (500 migrations: V1__step.sql, V2__step.sql, "), summary);
+        assertTrue(summary.contains("V8__step.sql, … 490 more …, V499__step.sql, V500__step.sql)"), summary);
+        assertFalse(summary.contains("V9__step.sql"), summary);
+        assertTrue(summary.length() < 500, summary);
+    }
+
+    @Test
     void afterAFailureCountsOnlyWhatTheHistorySaysWasKept() throws Exception {
         List<ResolvedMigration> pending = planTwoOnV1();
         ResolvedMigration v2 = pending.get(0);
