@@ -39,23 +39,36 @@ import java.util.Set;
  * blocked by a busy table fails (and is retried on the next start) instead of hanging the fleet.
  */
 final class PostgresSession implements GateSession {
+    /** The columns of a relation named {@code %s} (an SQL expression), as the history's own statements fold the name. */
+    private static final String COLUMNS_OF = "SELECT attname::text FROM pg_catalog.pg_attribute WHERE attrelid = "
+            + "to_regclass(%s) AND attnum > 0 AND NOT attisdropped ORDER BY attnum";
+
     private final Settings settings;
     private final Connection connection;
+    private final String historyTable;
     private final String schema;
     private final MigrationLock lock;
     private final PostgresBackups backups;
     private boolean migrationTransactional;
+    /**
+     * The history table's columns as the set-up read them, for the first question about them (the
+     * unlocked read's, a round trip fewer); forgotten once asked or once the lock is taken, as
+     * another instance may create the table meanwhile.
+     */
+    private Set<String> historyColumnsAtSetUp;
 
     PostgresSession(String jdbcUrl, Connector connector, Settings settings, Backup backup, String database)
             throws SQLException {
         this.settings = settings;
         this.connection = connector.connect(LockOwner.connectionProperties("gate"));
+        this.historyTable = settings.text(Setting.TABLE);
         try {
             schema = setUp();
-            String table = settings.text(Setting.TABLE);
             lock = settings.choice(Setting.LOCK_MODE, LockMode.class) == LockMode.TABLE
-                    ? new LeaseLock(connector, LeaseLock.tableFor(table), settings.duration(Setting.LOCK_TIMEOUT), database)
-                    : new AdvisoryLock(connector, lockKey(schema, table), settings.duration(Setting.LOCK_TIMEOUT), database);
+                    ? new LeaseLock(connector, LeaseLock.tableFor(historyTable), settings.duration(Setting.LOCK_TIMEOUT),
+                    database)
+                    : new AdvisoryLock(connector, lockKey(schema, historyTable), settings.duration(Setting.LOCK_TIMEOUT),
+                    database);
             backups = new PostgresBackups(jdbcUrl, connector, connection, settings, backup, database, schema);
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -64,16 +77,19 @@ final class PostgresSession implements GateSession {
     }
 
     /**
-     * The session's set-up in one round trip, as every start pays it: the schema the gate works in
-     * and its timeouts ({@code set_config(…, false)} is {@code SET} for the session).
+     * The session's set-up in one round trip, as every start pays it: the schema the gate works in,
+     * its timeouts ({@code set_config(…, false)} is {@code SET} for the session) and the history
+     * table's columns in that schema.
      */
     private String setUp() throws SQLException {
         long lockMillis = Math.min(settings.duration(Setting.LOCK_TIMEOUT).toMillis(), Integer.MAX_VALUE);
         long statementMillis = Math.min(settings.duration(Setting.GATE_TIMEOUT).toMillis(), Integer.MAX_VALUE);
         try (PreparedStatement statement = connection.prepareStatement("SELECT current_schema(), "
-                + "set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)")) {
+                + "set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false), ARRAY("
+                + String.format(COLUMNS_OF, "'\"' || replace(current_schema(), '\"', '\"\"') || '\".' || ?") + ")")) {
             statement.setString(1, Long.toString(lockMillis));
             statement.setString(2, Long.toString(statementMillis));
+            statement.setString(3, historyTable);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 String schema = rs.getString(1);
@@ -81,9 +97,18 @@ final class PostgresSession implements GateSession {
                     throw new SluiceException(Problem.INVALID_SETTING, "the connection has no current schema (empty "
                             + "search_path); set currentSchema in the URL");
                 }
+                historyColumnsAtSetUp = lowerCase((String[]) rs.getArray(4).getArray());
                 return schema;
             }
         }
+    }
+
+    private static Set<String> lowerCase(String[] names) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (String name : names) {
+            columns.add(name.toLowerCase(Locale.ROOT));
+        }
+        return columns;
     }
 
     /** One advisory lock key per schema and history table: two apps in two schemas do not wait for each other. */
@@ -117,9 +142,13 @@ final class PostgresSession implements GateSession {
      */
     @Override
     public Set<String> columnsOf(String table) throws SQLException {
+        Set<String> atSetUp = historyColumnsAtSetUp;
+        historyColumnsAtSetUp = null;
+        if (atSetUp != null && table.equals(historyTable)) {
+            return atSetUp;
+        }
         Set<String> columns = new LinkedHashSet<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT attname FROM pg_catalog.pg_attribute "
-                + "WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) {
+        try (PreparedStatement query = connection.prepareStatement(String.format(COLUMNS_OF, "?"))) {
             query.setString(1, '"' + schema.replace("\"", "\"\"") + "\"." + table);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -152,6 +181,7 @@ final class PostgresSession implements GateSession {
 
     @Override
     public boolean lock(WhileWaiting whileWaiting) throws SQLException {
+        historyColumnsAtSetUp = null;
         return lock.acquire(whileWaiting);
     }
 
