@@ -77,12 +77,8 @@ public final class Planner {
         List<String> warnings = new ArrayList<>();
         Map<Version, ResolvedMigration> versioned = byVersion(resolved);
         Map<String, ResolvedMigration> repeatable = new HashMap<>();
-        Version newestKnown = null;
         for (ResolvedMigration migration : resolved) {
-            if (migration.isVersioned()) {
-                newestKnown = newestKnown == null || migration.version().compareTo(newestKnown) > 0
-                        ? migration.version() : newestKnown;
-            } else if (migration.type() == MigrationType.REPEATABLE) {
+            if (migration.type() == MigrationType.REPEATABLE) {
                 repeatable.put(migration.description(), migration);
             }
         }
@@ -112,6 +108,10 @@ public final class Planner {
         pending.sort((a, b) -> compare(a.migration(), b.migration()));
 
         List<Version> future = new ArrayList<>();
+        Version newestKnown = null;
+        for (Version version : versioned.keySet()) {
+            newestKnown = version; // in version order: the last is the newest
+        }
         for (Version version : applied.versions()) {
             if (versioned.containsKey(version)) {
                 continue;

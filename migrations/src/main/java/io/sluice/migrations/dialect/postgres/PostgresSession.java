@@ -39,9 +39,11 @@ import java.util.Set;
  * blocked by a busy table fails (and is retried on the next start) instead of hanging the fleet.
  */
 final class PostgresSession implements GateSession {
-    /** The columns of a relation named {@code %s} (an SQL expression), as the history's own statements fold the name. */
-    private static final String COLUMNS_OF = "SELECT attname::text FROM pg_catalog.pg_attribute WHERE attrelid = "
-            + "to_regclass(%s) AND attnum > 0 AND NOT attisdropped ORDER BY attnum";
+    /** The columns of the relation a parameter names, folded as the history's own statements fold the name. */
+    private static final String COLUMNS_OF = columnsQuery("?");
+    /** The columns of the table a parameter names in the connection's current schema. */
+    private static final String COLUMNS_IN_CURRENT_SCHEMA =
+            columnsQuery("'\"' || replace(current_schema(), '\"', '\"\"') || '\".' || ?");
 
     private final Settings settings;
     private final Connection connection;
@@ -86,7 +88,7 @@ final class PostgresSession implements GateSession {
         long statementMillis = Math.min(settings.duration(Setting.GATE_TIMEOUT).toMillis(), Integer.MAX_VALUE);
         try (PreparedStatement statement = connection.prepareStatement("SELECT current_schema(), "
                 + "set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false), ARRAY("
-                + String.format(COLUMNS_OF, "'\"' || replace(current_schema(), '\"', '\"\"') || '\".' || ?") + ")")) {
+                + COLUMNS_IN_CURRENT_SCHEMA + ")")) {
             statement.setString(1, Long.toString(lockMillis));
             statement.setString(2, Long.toString(statementMillis));
             statement.setString(3, historyTable);
@@ -101,6 +103,11 @@ final class PostgresSession implements GateSession {
                 return schema;
             }
         }
+    }
+
+    private static String columnsQuery(String relation) {
+        return "SELECT attname::text FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass(" + relation
+                + ") AND attnum > 0 AND NOT attisdropped ORDER BY attnum";
     }
 
     private static Set<String> lowerCase(String[] names) {
@@ -148,7 +155,7 @@ final class PostgresSession implements GateSession {
             return atSetUp;
         }
         Set<String> columns = new LinkedHashSet<>();
-        try (PreparedStatement query = connection.prepareStatement(String.format(COLUMNS_OF, "?"))) {
+        try (PreparedStatement query = connection.prepareStatement(COLUMNS_OF)) {
             query.setString(1, '"' + schema.replace("\"", "\"\"") + "\"." + table);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
