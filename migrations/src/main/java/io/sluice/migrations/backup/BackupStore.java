@@ -73,17 +73,17 @@ public final class BackupStore {
     }
 
     /**
-     * @param state   the content of the database and its backups, or null when a backup never stands for another
-     * @param reuse   whether the newest backup may stand for this one when the database's content has
-     *                not changed since it was taken (a crash loop then writes no backup per start)
+     * @param state the content of the database and its backups, when the newest backup may stand for
+     *              this one if the database's content has not changed since it was taken (a crash loop
+     *              then writes no backup per start); null when every backup is a new one
      * @return the verified backup
      * @throws SluiceException {@code BACKUP_FAILED} naming the cause ({@code UNREACHABLE} for a lost
      *                         connection), or what {@code copy} threw
      */
-    public Path take(String reason, State state, boolean reuse, Copy copy) throws SluiceException {
+    public Path take(String reason, State state, Copy copy) throws SluiceException {
         Path temporary = null;
         try {
-            if (reuse && state != null) {
+            if (state != null) {
                 Path same = files.reusable(reason);
                 if (same != null && state.ofDatabase().equals(state.ofBackup(same))) {
                     LOG.log(INFO, name + ": the database has not changed since backup " + same

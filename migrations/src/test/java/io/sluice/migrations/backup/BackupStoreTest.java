@@ -33,7 +33,7 @@ class BackupStoreTest {
 
     @Test
     void theChecksumReadWhileTheCopyIsCheckedIsTheChecksumOfTheFilePublished() throws Exception {
-        Path backup = store().take("manual-v1", null, false, (temporary, written) -> {
+        Path backup = store().take("manual-v1", null, (temporary, written) -> {
             Files.write(temporary, content);
             written.run();
             assertEquals(content.length, Files.size(temporary), "the check reads the whole copy meanwhile");
@@ -47,14 +47,14 @@ class BackupStoreTest {
 
     @Test
     void aCopyThatNeverSaysItWasWrittenStillGetsItsChecksum() throws Exception {
-        Path backup = store().take("manual-v1", null, false, (temporary, written) -> Files.write(temporary, content));
+        Path backup = store().take("manual-v1", null, (temporary, written) -> Files.write(temporary, content));
 
         assertNull(BackupMetadata.read(backup).damage(backup));
     }
 
     @Test
     void aCheckThatFailsAfterTheChecksumStartedPublishesNothing() throws Exception {
-        assertThrows(SluiceException.class, () -> store().take("manual-v1", null, false, (temporary, written) -> {
+        assertThrows(SluiceException.class, () -> store().take("manual-v1", null, (temporary, written) -> {
             Files.write(temporary, content);
             written.run();
             throw new SQLException("the copy fails integrity_check: page 3 is never used");

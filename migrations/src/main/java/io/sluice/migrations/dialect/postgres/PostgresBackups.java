@@ -112,7 +112,7 @@ final class PostgresBackups {
         if (backup == Backup.NONE) {
             return null;
         }
-        return store().take(reason, null, false, (temporary, written) -> {
+        return store().take(reason, null, (temporary, written) -> {
             try {
                 PgDump pgDump = pgDump(backup == Backup.METHOD);
                 long checking;

@@ -66,7 +66,7 @@ final class SqliteBackup {
      */
     Path write(Connection gate, String reason, Map<String, Long> rowCounts, BackupProgress progress, boolean reuse)
             throws SluiceException {
-        return store().take(reason, new Content(gate), reuse, (temporary, written) -> {
+        return store().take(reason, reuse ? new Content(gate) : null, (temporary, written) -> {
             try (Connection source = connector.connect()) {
                 if (!progress.watchesPages()) {
                     try (Statement statement = source.createStatement()) {
